@@ -1,0 +1,202 @@
+"""Stage 1, load: YAML files become plain data that remembers the line and column of every value.
+
+Contributors write YAML by hand, so every later message must point at a line. PyYAML's
+composer gives nodes with marks; we turn them into plain dicts, lists and scalars and keep a
+side table from field path to position. Anything PyYAML would silently accept but that is
+almost always a mistake (duplicate keys, several documents, anchors) becomes a finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.findings import FieldPath, Finding
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """The data of one YAML file and where each value in it stood."""
+
+    file: str
+    data: Any
+    positions: Mapping[FieldPath, Position] = field(default_factory=dict)
+
+    def position(self, path: FieldPath) -> Position:
+        """Where ``path`` stood, or its nearest existing parent (for a missing field)."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+
+class _AliasUsed(Exception):
+    def __init__(self, node_mark: yaml.Mark | None) -> None:
+        super().__init__("alias")
+        self.mark = node_mark
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text and refuses anchors and aliases.
+
+    Dates stay text so that a date typed into a text field reaches the checker as it was
+    written; aliases are refused because a few lines of them can expand to gigabytes.
+    """
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasUsed(self.peek_event().start_mark)
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _AliasUsed(event.start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_document(path: Path, display_name: str) -> tuple[Document | None, list[Finding]]:
+    """Read one YAML file. Returns the document, or None and the findings that stopped it."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            Finding(
+                display_name,
+                line,
+                column,
+                "the file is not UTF-8 text (it may be binary or saved in another encoding) "
+                "— save it as UTF-8 text",
+            )
+        ]
+    return parse_document(text, display_name)
+
+
+def parse_document(text: str, display_name: str) -> tuple[Document | None, list[Finding]]:
+    """Parse YAML text; every syntax problem becomes a finding with its position."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()  # type: ignore[no-untyped-call]
+        if node is None:
+            return None, [Finding(display_name, 1, 1, "the file is empty — fill in the template")]
+        findings: list[Finding] = []
+        positions: dict[FieldPath, Position] = {}
+        data = _to_data(node, (), loader, positions, findings, display_name)
+    except _AliasUsed as alias:
+        line, column = _mark_position(alias.mark)
+        return None, [
+            Finding(
+                display_name,
+                line,
+                column,
+                "YAML anchors and aliases (& and *) are not allowed — write the value out",
+            )
+        ]
+    except yaml.MarkedYAMLError as error:
+        line, column = _mark_position(error.problem_mark or error.context_mark)
+        return None, [Finding(display_name, line, column, _describe_yaml_error(error))]
+    except yaml.reader.ReaderError as error:
+        line, column = _offset_position(text, error.position)
+        return None, [
+            Finding(
+                display_name,
+                line,
+                column,
+                f"the file holds a character that YAML does not allow ({error.character!r}) "
+                "— delete it or retype the text",
+            )
+        ]
+    finally:
+        loader.dispose()  # type: ignore[no-untyped-call]
+    if findings:
+        return None, findings
+    return Document(display_name, data, positions), []
+
+
+def _to_data(
+    node: Node,
+    path: FieldPath,
+    loader: _Loader,
+    positions: dict[FieldPath, Position],
+    findings: list[Finding],
+    display_name: str,
+) -> Any:
+    positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            line, column = _mark_position(key_node.start_mark)
+            if not isinstance(key, str) or not isinstance(key_node, ScalarNode):
+                findings.append(
+                    Finding(display_name, line, column, "field names must be plain words")
+                )
+                continue
+            if key in result:
+                findings.append(
+                    Finding(
+                        display_name,
+                        line,
+                        column,
+                        f"the field '{key}' appears twice — keep one of them",
+                    )
+                )
+                continue
+            result[key] = _to_data(
+                value_node, (*path, key), loader, positions, findings, display_name
+            )
+        return result
+    if isinstance(node, SequenceNode):
+        return [
+            _to_data(item, (*path, index), loader, positions, findings, display_name)
+            for index, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+
+
+def _mark_position(mark: yaml.Mark | None) -> tuple[int, int]:
+    if mark is None:
+        return 1, 1
+    return mark.line + 1, mark.column + 1
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "").strip()
+    if "'\\t'" in problem or "\\t" in problem:
+        return "a tab character is used for indentation — indent with spaces instead"
+    if "expected a single document" in (error.context or "") or "but found another document" in (
+        problem
+    ):
+        return "the file holds more than one YAML document (---) — keep one path per file"
+    if "mapping values are not allowed" in problem:
+        return (
+            "YAML syntax error: a colon inside a value — put the value in quotes, "
+            'for example title: "Från A till B: så gick det"'
+        )
+    context = f"{error.context} " if error.context else ""
+    return f"YAML syntax error: {context}{problem} — check indentation, colons and quotes"

@@ -1,0 +1,225 @@
+"""Stage 2, validate: documents are checked against the schema, the vocabularies and each other.
+
+Every problem becomes a finding that names the file, line, column and field and says how to
+fix it; nothing stops at the first problem. Messages come from the schema's own keywords, so
+the checker and the editor schema cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePosixPath
+from typing import Any
+
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+from jsonschema.protocols import Validator
+
+from generator.findings import FieldPath, Finding, field_name
+from generator.load import Document
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a group of fields (key: value)",
+    "boolean": "true or false",
+}
+
+
+def schema_findings(document: Document, validator: Validator) -> list[Finding]:
+    """Every schema problem in one document, in file order."""
+    findings: list[Finding] = []
+    for error in validator.iter_errors(document.data):
+        findings.extend(_describe(document, error))
+    return sorted(findings)
+
+
+def id_findings(documents: Sequence[Document], kind: str) -> list[Finding]:
+    """The id equals the file name, and no two files share an id."""
+    findings: list[Finding] = []
+    first_file: dict[str, str] = {}
+    for document in documents:
+        data = document.data
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            continue
+        stem = PurePosixPath(document.file).stem
+        where = document.position(("id",))
+        if data["id"] != stem:
+            findings.append(
+                Finding(
+                    document.file,
+                    where.line,
+                    where.column,
+                    f"the id '{data['id']}' differs from the file name '{stem}.yaml' — "
+                    f"rename the file to {data['id']}.yaml or set id: {stem}",
+                    "id",
+                )
+            )
+        if data["id"] in first_file:
+            findings.append(
+                Finding(
+                    document.file,
+                    where.line,
+                    where.column,
+                    f"the {kind} id '{data['id']}' is already used by "
+                    f"{first_file[data['id']]} — choose another id",
+                    "id",
+                )
+            )
+        else:
+            first_file[data["id"]] = document.file
+    return findings
+
+
+def vocabulary_findings(document: Document) -> list[Finding]:
+    """No two terms of one vocabulary share an id."""
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    terms = document.data if isinstance(document.data, list) else []
+    for index, term in enumerate(terms):
+        term_id = term.get("id") if isinstance(term, dict) else None
+        if not isinstance(term_id, str):
+            continue
+        if term_id in seen:
+            where = document.position((index, "id"))
+            findings.append(
+                Finding(
+                    document.file,
+                    where.line,
+                    where.column,
+                    f"the id '{term_id}' is used twice in this vocabulary — ids must be unique",
+                    field_name((index, "id")),
+                )
+            )
+        seen.add(term_id)
+    return findings
+
+
+def path_rule_findings(
+    document: Document, municipality_county: Mapping[str, str], this_year: int
+) -> list[Finding]:
+    """Rules a schema cannot express: the year is not in the future, the municipality is in
+    the county."""
+    data = document.data
+    if not isinstance(data, dict):
+        return []
+    findings: list[Finding] = []
+    year = data.get("year")
+    if isinstance(year, int) and not isinstance(year, bool) and year > this_year:
+        where = document.position(("year",))
+        findings.append(
+            Finding(
+                document.file,
+                where.line,
+                where.column,
+                f"the year {year} is in the future — give the year the path ended",
+                "year",
+            )
+        )
+    municipality, county = data.get("municipality"), data.get("county")
+    expected = municipality_county.get(municipality) if isinstance(municipality, str) else None
+    if expected is not None and isinstance(county, str) and expected != county:
+        where = document.position(("municipality",))
+        findings.append(
+            Finding(
+                document.file,
+                where.line,
+                where.column,
+                f"the municipality '{municipality}' lies in county '{expected}', "
+                f"not in county '{county}' — correct the county or the municipality",
+                "municipality",
+            )
+        )
+    return findings
+
+
+def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        chosen = best_match(error.context)
+        yield from _describe(document, chosen)
+        return
+    path: FieldPath = tuple(error.absolute_path)
+    where = document.position(path)
+
+    def finding(message: str, at: FieldPath = path) -> Finding:
+        position = document.position(at)
+        return Finding(document.file, position.line, position.column, message, field_name(at))
+
+    instance, value, schema = error.instance, error.validator_value, error.schema
+    kind = error.validator
+    if kind == "required":
+        missing = [name for name in value if isinstance(instance, dict) and name not in instance]
+        for name in missing:
+            hint = schema.get("properties", {}).get(name, {}).get("description", "")
+            yield Finding(
+                document.file,
+                where.line,
+                where.column,
+                f"the required field '{name}' is missing" + (f" — {hint}" if hint else ""),
+                field_name((*path, name)),
+            )
+    elif kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for extra in sorted(set(instance) - set(allowed)):
+            close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+            hint = (
+                f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
+            )
+            yield finding(f"unknown field '{extra}' — {hint}", (*path, extra))
+    elif kind == "type":
+        yield finding(_type_message(instance, value, path))
+    elif kind == "const" and path == ("consent",):
+        yield finding(
+            "consent must be true — publish a path only when the participant has agreed to it"
+        )
+    elif kind == "const":
+        yield finding(f"must be {value!r}")
+    elif kind == "pattern":
+        yield finding(_pattern_message(path, schema))
+    elif kind == "minLength":
+        yield finding(f"is too short — write at least {value} characters")
+    elif kind == "maxLength":
+        yield finding(
+            f"is too long ({len(instance)} characters, at most {value}) — shorten the text"
+        )
+    elif kind == "minItems":
+        yield finding(f"needs at least {value} item{'s' if value != 1 else ''}")
+    elif kind == "maxItems":
+        yield finding(f"has more than {value} items — keep the most important ones")
+    elif kind == "uniqueItems":
+        yield finding("lists the same value twice — keep each value once")
+    elif kind == "minimum":
+        yield finding(f"must be at least {value}")
+    elif kind == "maximum":
+        yield finding(f"must be at most {value}")
+    else:
+        yield finding(error.message)
+
+
+def _type_message(instance: Any, expected: Any, path: FieldPath) -> str:
+    names = [expected] if isinstance(expected, str) else list(expected)
+    wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+    if not path:
+        return f"the file must hold {wanted}, as in the template"
+    message = f"must be {wanted}"
+    if "string" in names and isinstance(instance, int | float) and not isinstance(instance, bool):
+        message += f' — put the value in quotes, for example "{instance}"'
+    elif "string" in names and isinstance(instance, bool):
+        message += " — put the value in quotes (YAML reads yes/no/on/off as true/false)"
+    elif "integer" in names and isinstance(instance, str):
+        message += " — write the number without quotes"
+    return message
+
+
+def _pattern_message(path: FieldPath, schema: Mapping[str, Any]) -> str:
+    name = next((part for part in reversed(path) if isinstance(part, str)), "")
+    if name == "id":
+        return "use only lowercase letters a–z, digits and hyphens, for example elektriker-gavle"
+    if name == "website":
+        return "must be a full https:// address, for example https://example.se/"
+    if "\\n" in schema.get("pattern", ""):
+        return "must be a single line of text"
+    return f"does not have the expected form ({schema.get('pattern')})"
