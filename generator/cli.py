@@ -31,7 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="text",
         help="text for people, github for annotations in a pull request",
     )
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed the usage message
+        return int(exit_.code or 0)
     return _check(args.root, args.format)
 
 

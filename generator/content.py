@@ -144,9 +144,7 @@ def _load_folder(layout: ContentLayout, folder: FsPath) -> tuple[list[Document],
 
 def _vocabularies(docs: dict[str, Document]) -> model.Vocabularies:
     def terms(name: str) -> dict[str, model.Term]:
-        return {
-            t["id"]: model.Term(t["id"], t["label"], t["description"]) for t in docs[name].data
-        }
+        return {t["id"]: model.Term(t["id"], t["label"], t["description"]) for t in docs[name].data}
 
     return model.Vocabularies(
         occupations={
@@ -171,12 +169,12 @@ def _vocabularies(docs: dict[str, Document]) -> model.Vocabularies:
 def _actor(doc: Document, vocab: model.Vocabularies) -> model.Actor:
     data = doc.data
     nationwide = data["counties"] == "all"
-    counties = vocab.counties.values() if nationwide else (vocab.counties[c] for c in data["counties"])
+    county_ids = list(vocab.counties) if nationwide else data["counties"]
     return model.Actor(
         id=data["id"],
         name=data["name"].strip(),
         type=vocab.actor_types[data["type"]],
-        counties=tuple(counties),
+        counties=tuple(vocab.counties[c] for c in county_ids),
         nationwide=nationwide,
         target_groups=tuple(vocab.situations[s] for s in data["target_groups"]),
         website=data.get("website"),

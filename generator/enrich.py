@@ -136,12 +136,25 @@ def similar_paths(paths: tuple[Path, ...]) -> dict[str, tuple[Path, ...]]:
                     candidates.setdefault(other.id, other)
         mine = {s.id for s in path.situations}
 
-        def rank(other: Path, mine: set[str] = mine, path: Path = path) -> tuple[int, int, int, str]:
+        def rank(
+            other: Path, mine: set[str] = mine, path: Path = path
+        ) -> tuple[int, int, int, str]:
             shared = len(mine & {s.id for s in other.situations})
-            return (-shared, other.county.id != path.county.id, abs(other.year - path.year), other.id)
+            return (
+                -shared,
+                other.county.id != path.county.id,
+                abs(other.year - path.year),
+                other.id,
+            )
 
         result[path.id] = tuple(sorted(candidates.values(), key=rank)[:SIMILAR_COUNT])
     return result
+
+
+def _similarity(path: Path, mine: set[str], other: Path) -> tuple[int, bool, int, str]:
+    """Sort key: more shared situations, then same county, then closer in year."""
+    shared = len(mine & {s.id for s in other.situations})
+    return (-shared, other.county.id != path.county.id, abs(other.year - path.year), other.id)
 
 
 def _most_common(counts: Counter[str], limit: int) -> list[tuple[str, int]]:

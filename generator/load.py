@@ -34,6 +34,8 @@ class Document:
     file: str
     data: Any
     positions: Mapping[FieldPath, Position] = field(default_factory=dict)
+    typed: Mapping[FieldPath, str] = field(default_factory=dict)
+    """Each scalar exactly as it was typed (quotes included): YAML reads 03 as the number 3."""
 
     def position(self, path: FieldPath) -> Position:
         """Where ``path`` stood, or its nearest existing parent (for a missing field)."""
@@ -59,11 +61,11 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise _AliasUsed(self.peek_event().start_mark)
-        event = self.peek_event()
+            raise _AliasUsed(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if getattr(event, "anchor", None):
             raise _AliasUsed(event.start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -79,7 +81,8 @@ def load_document(path: Path, display_name: str) -> tuple[Document | None, list[
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
         return None, [
             Finding(
                 display_name,
@@ -94,14 +97,17 @@ def load_document(path: Path, display_name: str) -> tuple[Document | None, list[
 
 def parse_document(text: str, display_name: str) -> tuple[Document | None, list[Finding]]:
     """Parse YAML text; every syntax problem becomes a finding with its position."""
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
-        node = loader.get_single_node()  # type: ignore[no-untyped-call]
-        if node is None:
+        # Creating the loader already scans for forbidden characters.
+        loader = _Loader(text)
+        node = loader.get_single_node()
+        if node is None or (isinstance(node, ScalarNode) and node.value.strip() == ""):
             return None, [Finding(display_name, 1, 1, "the file is empty — fill in the template")]
         findings: list[Finding] = []
         positions: dict[FieldPath, Position] = {}
-        data = _to_data(node, (), loader, positions, findings, display_name)
+        typed: dict[FieldPath, str] = {}
+        data = _to_data(node, (), loader, _Tables(text, positions, typed), findings, display_name)
     except _AliasUsed as alias:
         line, column = _mark_position(alias.mark)
         return None, [
@@ -127,25 +133,35 @@ def parse_document(text: str, display_name: str) -> tuple[Document | None, list[
             )
         ]
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        if loader is not None:
+            loader.dispose()
     if findings:
         return None, findings
-    return Document(display_name, data, positions), []
+    return Document(display_name, data, positions, typed), []
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """What the node walk records besides the data."""
+
+    text: str
+    positions: dict[FieldPath, Position]
+    typed: dict[FieldPath, str]
 
 
 def _to_data(
     node: Node,
     path: FieldPath,
     loader: _Loader,
-    positions: dict[FieldPath, Position],
+    tables: _Tables,
     findings: list[Finding],
     display_name: str,
 ) -> Any:
-    positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    tables.positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            key = loader.construct_object(key_node, deep=True)
             line, column = _mark_position(key_node.start_mark)
             if not isinstance(key, str) or not isinstance(key_node, ScalarNode):
                 findings.append(
@@ -162,16 +178,15 @@ def _to_data(
                     )
                 )
                 continue
-            result[key] = _to_data(
-                value_node, (*path, key), loader, positions, findings, display_name
-            )
+            result[key] = _to_data(value_node, (*path, key), loader, tables, findings, display_name)
         return result
     if isinstance(node, SequenceNode):
         return [
-            _to_data(item, (*path, index), loader, positions, findings, display_name)
+            _to_data(item, (*path, index), loader, tables, findings, display_name)
             for index, item in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+    tables.typed[path] = tables.text[node.start_mark.index : node.end_mark.index]
+    return loader.construct_object(node, deep=True)
 
 
 def _mark_position(mark: yaml.Mark | None) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         self.strings = load_strings(theme_dir)
         env = make_environment(theme_dir, self.strings)
         self.pages = {page.src_uri: page for page in render_site(enrich(content), env)}
-        known = {
+        known: dict[str, Mapping[str, Any]] = {
             **content.vocabularies.by_name(),
             "actors": content.actors,
         }
@@ -83,7 +84,9 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             # would make Material render the whole list into every page.
             listed = page.url.count("/") <= 1
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.html, inclusion=inclusion))
+            files.append(
+                File.generated(config, page.src_uri, content=page.html, inclusion=inclusion)
+            )
         for uri, text in self.schemas.items():
             files.append(File.generated(config, uri, content=text))
         return files
@@ -102,13 +105,11 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         page.meta = {
             "title": Markup(escape(generated.title)),
             "description": Markup(escape(generated.description)),
-            "hide": ["toc"],
+            "hide": list(generated.hide),
         }
         return ""
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
         return generated.html if generated is not None else html
 

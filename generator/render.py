@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import yaml
@@ -33,11 +33,15 @@ class RenderedPage:
     title: str
     description: str
     html: str
-    meta: Mapping[str, Any] = field(default_factory=dict)
+    hide: tuple[str, ...] = ("toc",)
+    """Material page parts to hide; the generated pages have no table of contents."""
 
 
 def load_strings(theme_dir: FsPath) -> dict[str, Any]:
-    """Every UI string of the site, from ``theme/locales/sv.yml`` (MkDocs does not copy locales/ into the site)."""
+    """Every UI string of the site, from ``theme/locales/sv.yml``.
+
+    It lives in locales/ because MkDocs does not copy that folder into the site.
+    """
     with (theme_dir / STRINGS_FILE).open(encoding="utf-8") as handle:
         strings: dict[str, Any] = yaml.safe_load(handle)
     return strings
@@ -113,7 +117,7 @@ def render_site(site: SiteData, env: jinja2.Environment) -> list[RenderedPage]:
 
 
 def _pages(site: SiteData, env: jinja2.Environment) -> Iterator[RenderedPage]:
-    content, t = site.content, env.globals["t"]
+    content, t = site.content, cast(Mapping[str, Any], env.globals["t"])
     vocab = content.vocabularies
     yield _page(env, "home.html", home_url(), t["site_name"], t["home"]["description"], site=site)
     yield _page(
@@ -166,7 +170,11 @@ def _pages(site: SiteData, env: jinja2.Environment) -> Iterator[RenderedPage]:
             paths=site.by_actor[actor.id],
         )
     yield _page(
-        env, "counties.html", county_url(), t["counties"]["title"], t["counties"]["description"],
+        env,
+        "counties.html",
+        county_url(),
+        t["counties"]["title"],
+        t["counties"]["description"],
         site=site,
     )
     for county in vocab.counties.values():
@@ -200,7 +208,12 @@ def _pages(site: SiteData, env: jinja2.Environment) -> Iterator[RenderedPage]:
             paths=site.by_situation[situation.id],
         )
     yield _page(
-        env, "search.html", search_url(), t["search"]["title"], t["search"]["description"],
+        env,
+        "search.html",
+        search_url(),
+        t["search"]["title"],
+        t["search"]["description"],
+        hide=("toc", "navigation"),
         site=site,
     )
 
@@ -211,6 +224,7 @@ def _page(
     url: str,
     title: str,
     description: str,
+    hide: tuple[str, ...] = ("toc",),
     **context: Any,
 ) -> RenderedPage:
     link: Callable[[str], str] = lambda target: relative(target, url)  # noqa: E731
@@ -228,4 +242,4 @@ def _page(
     src_uri = "index.md" if url == "" else url.rstrip("/") + ".md"
     if url.endswith("/") and url.count("/") == 1:
         src_uri = url + "index.md"
-    return RenderedPage(src_uri=src_uri, url=url, title=title, description=description, html=html)
+    return RenderedPage(src_uri, url, title, description, html, hide)

@@ -55,7 +55,7 @@ def make_validator(schema: Mapping[str, Any], known: Lookup) -> Validator:
             message += f" — use an id from content/vocabulary/{name}.yaml"
         yield ValidationError(message, validator="x-known")
 
-    cls = validators.extend(
+    cls = validators.extend(  # type: ignore[no-untyped-call]
         Draft202012Validator, {"x-vocabulary": check_known, "x-reference": check_known}
     )
     return cls(schema)  # type: ignore[no-any-return]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
@@ -148,7 +148,8 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
         position = document.position(at)
         return Finding(document.file, position.line, position.column, message, field_name(at))
 
-    instance, value, schema = error.instance, error.validator_value, error.schema
+    instance, value = cast(Any, error.instance), cast(Any, error.validator_value)
+    schema = cast(Mapping[str, Any], error.schema)
     kind = error.validator
     if kind == "required":
         missing = [name for name in value if isinstance(instance, dict) and name not in instance]
@@ -170,7 +171,7 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
             )
             yield finding(f"unknown field '{extra}' — {hint}", (*path, extra))
     elif kind == "type":
-        yield finding(_type_message(instance, value, path))
+        yield finding(_type_message(instance, value, path, document.typed.get(path)))
     elif kind == "const" and path == ("consent",):
         yield finding(
             "consent must be true — publish a path only when the participant has agreed to it"
@@ -178,7 +179,7 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
     elif kind == "const":
         yield finding(f"must be {value!r}")
     elif kind == "pattern":
-        yield finding(_pattern_message(path, schema))
+        yield finding(_pattern_message(path, schema, instance))
     elif kind == "minLength":
         yield finding(f"is too short — write at least {value} characters")
     elif kind == "maxLength":
@@ -199,25 +200,28 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
         yield finding(error.message)
 
 
-def _type_message(instance: Any, expected: Any, path: FieldPath) -> str:
+def _type_message(instance: Any, expected: Any, path: FieldPath, typed: str | None) -> str:
     names = [expected] if isinstance(expected, str) else list(expected)
     wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
     if not path:
         return f"the file must hold {wanted}, as in the template"
     message = f"must be {wanted}"
+    as_typed = typed if typed is not None else str(instance)
     if "string" in names and isinstance(instance, int | float) and not isinstance(instance, bool):
-        message += f' — put the value in quotes, for example "{instance}"'
+        message += f' — put the value in quotes, for example "{as_typed}"'
     elif "string" in names and isinstance(instance, bool):
         message += " — put the value in quotes (YAML reads yes/no/on/off as true/false)"
-    elif "integer" in names and isinstance(instance, str):
+    elif "integer" in names and isinstance(instance, str) and as_typed[:1] in "\"'":
         message += " — write the number without quotes"
     return message
 
 
-def _pattern_message(path: FieldPath, schema: Mapping[str, Any]) -> str:
+def _pattern_message(path: FieldPath, schema: Mapping[str, Any], instance: Any) -> str:
+    if isinstance(instance, str) and not instance.strip():
+        return "is empty — write a short text"
     name = next((part for part in reversed(path) if isinstance(part, str)), "")
     if name == "id":
-        return "use only lowercase letters a–z, digits and hyphens, for example elektriker-gavle"
+        return "use only lowercase letters a-z, digits and hyphens, for example elektriker-gavle"
     if name == "website":
         return "must be a full https:// address, for example https://example.se/"
     if "\\n" in schema.get("pattern", ""):

@@ -1,0 +1,156 @@
+"""The sample site, built for real by `mkdocs build` into a temporary folder: its HTML."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO, build_site
+
+CONTENT = REPO / "content"
+
+
+def _raw(folder: str) -> dict[str, dict[str, Any]]:
+    """The YAML files as plain data, read independently of the generator."""
+    return {
+        file.stem: yaml.safe_load(file.read_text(encoding="utf-8"))
+        for file in sorted((CONTENT / folder).glob("*.yaml"))
+    }
+
+
+PATHS = _raw("paths")
+ACTORS = _raw("actors")
+
+
+def _soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _path_links(soup: BeautifulSoup, selector: str) -> set[str]:
+    found = set()
+    for link in soup.select(f"{selector} a[href]"):
+        match = re.search(r"vagar/([a-z0-9-]+)/$", str(link["href"]))
+        if match:
+            found.add(match.group(1))
+    return found
+
+
+def test_every_path_has_a_page_with_its_timeline(site: Path) -> None:
+    assert len(PATHS) >= 24
+    for path_id, data in PATHS.items():
+        soup = _soup(site, f"vagar/{path_id}")
+        assert soup.h1 is not None and soup.h1.get_text(strip=True) == data["title"].strip()
+        steps = soup.select("ol.vagar-timeline > li.vagar-step")
+        assert [s.select_one(".vagar-step__title").get_text(strip=True) for s in steps] == [
+            step["title"].strip() for step in data["steps"]
+        ]
+        total = sum(step["weeks"] for step in data["steps"])
+        assert soup.select_one("[data-pagefind-sort]").get_text(strip=True) == str(total)
+
+
+def test_occupation_counts_match_the_content(site: Path) -> None:
+    counts = Counter(data["occupation"] for data in PATHS.values())
+    assert len(counts) >= 12
+    index = _soup(site, "yrken")
+    for occupation_id, count in counts.items():
+        soup = _soup(site, f"yrken/{occupation_id}")
+        assert soup.select_one("dd.vagar-occupation-count").get_text(strip=True) == str(count)
+        assert len(soup.select("ul.vagar-cards > li")) == count
+        link = index.find("a", href=f"{occupation_id}/")
+        assert link is not None
+        card_count = link.find_parent("li").select_one(".vagar-occupation-count")
+        assert card_count.get_text(strip=True).startswith(f"{count} ")
+
+
+def test_actor_pages_list_their_paths(site: Path) -> None:
+    assert len(ACTORS) >= 15
+    assert len({data["type"] for data in ACTORS.values()}) >= 6
+    for actor_id in ACTORS:
+        expected = {
+            path_id
+            for path_id, data in PATHS.items()
+            if data["documented_by"] == actor_id
+            or any(actor_id in step["actors"] for step in data["steps"])
+        }
+        soup = _soup(site, f"aktorer/{actor_id}")
+        assert _path_links(soup, "section") == expected, actor_id
+
+
+def test_path_page_links_resolve_to_built_pages(site: Path) -> None:
+    for path_id in list(PATHS)[:5]:
+        page_dir = site / "vagar" / path_id
+        soup = _soup(site, f"vagar/{path_id}")
+        for link in soup.select("article a[href]"):
+            href = str(link["href"])
+            if href.startswith("https://"):
+                continue
+            target = (page_dir / href).resolve()
+            assert (target / "index.html").is_file() or target.is_file(), href
+
+
+def test_no_request_goes_to_a_third_party(site: Path) -> None:
+    websites = {data["website"] for data in ACTORS.values() if "website" in data}
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(src=True):
+            assert not re.match(r"(https?:)?//", tag["src"]), (page, tag["src"])
+        for tag in soup.find_all("link", href=True):
+            if "canonical" in tag.get("rel", []):
+                continue
+            assert not re.match(r"(https?:)?//", tag["href"]), (page, tag["href"])
+        for tag in soup.find_all("a", href=re.compile(r"^(https?:)?//")):
+            assert tag["href"] in websites, (page, tag["href"])
+    for stylesheet in site.rglob("*.css"):
+        text = stylesheet.read_text(encoding="utf-8")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), stylesheet
+        assert "fonts.googleapis" not in text
+
+
+def test_pages_are_swedish_and_titles_escaped(site: Path) -> None:
+    soup = _soup(site, "")
+    assert soup.html["lang"] == "sv"
+    first = next(iter(PATHS.values()))
+    path_soup = _soup(site, f"vagar/{first['id']}")
+    assert path_soup.title.get_text().startswith(first["title"].strip())
+
+
+def test_generated_pages_are_not_listed_in_the_navigation(site: Path) -> None:
+    soup = _soup(site, "")
+    nav_links = {a["href"] for a in soup.select("nav.md-nav a[href]")}
+    assert not any("vagar/" in href for href in nav_links)
+
+
+def test_schemas_are_published_for_editors(site: Path) -> None:
+    schema = yaml.safe_load((site / "schema" / "path.schema.json").read_text(encoding="utf-8"))
+    assert "elektriker" in schema["properties"]["occupation"]["enum"]
+
+
+def test_invalid_content_fails_the_build_and_leaves_the_site(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("content", "theme"):
+        shutil.copytree(REPO / name, project / name)
+    (project / "mkdocs.yml").write_text(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "keep.html").write_text("previous build", encoding="utf-8")
+    broken = project / "content" / "paths" / f"{next(iter(PATHS))}.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("consent: true", "consent: no"))
+    result = build_site(project, site_dir)
+    assert result.returncode == 1
+    assert "consent: consent must be true" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in site_dir.iterdir()) == ["keep.html"]
+
+
+@pytest.mark.parametrize("name", ["om", "bidra", "tillganglighet", "personuppgifter", "sok"])
+def test_fixed_pages_exist(site: Path, name: str) -> None:
+    assert (site / name / "index.html").is_file()
