@@ -4,38 +4,22 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import REPO_ROOT, build_site
 
-REPO = Path(__file__).resolve().parent.parent
 SUB_PATH = "repo"
-
-
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a real ``mkdocs build`` of ``project`` into ``site_dir``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="session")
 def serve_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder whose ``repo/`` holds the sample site, as on a GitHub Pages project site."""
     root = tmp_path_factory.mktemp("served")
-    result = build_site(REPO, root / SUB_PATH)
+    result = build_site(REPO_ROOT, root / SUB_PATH)
     assert result.returncode == 0, result.stderr
     return root
 

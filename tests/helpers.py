@@ -7,7 +7,10 @@ written by the test itself; invalid variants are made by string edits of ``VALID
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).parent.parent
@@ -113,3 +116,16 @@ def with_path_id(text: str, new_id: str) -> str:
     """``text`` with its first line ``id: giltig-vag`` changed to ``id: <new_id>``."""
     assert text.startswith("id: giltig-vag\n")
     return f"id: {new_id}\n" + text.split("\n", 1)[1]
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a real ``mkdocs build`` of ``project`` into ``site_dir``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -7,18 +7,17 @@ from typing import Any
 
 import pytest
 import yaml
-
-from tests.conftest import REPO
+from helpers import REPO_ROOT
 
 pytestmark = pytest.mark.browser
 
 COUNTIES = {
     term["id"]: term["label"]
-    for term in yaml.safe_load((REPO / "content/vocabulary/counties.yaml").read_text("utf-8"))
+    for term in yaml.safe_load((REPO_ROOT / "content/vocabulary/counties.yaml").read_text("utf-8"))
 }
 PATHS = [
     yaml.safe_load(file.read_text(encoding="utf-8"))
-    for file in sorted((REPO / "content/paths").glob("*.yaml"))
+    for file in sorted((REPO_ROOT / "content/paths").glob("*.yaml"))
 ]
 ELECTRICIAN = [p for p in PATHS if p["occupation"] == "elektriker"]
 

@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from helpers import REPO_ROOT, build_site
 
-from tests.conftest import REPO, build_site
-
-CONTENT = REPO / "content"
+CONTENT = REPO_ROOT / "content"
 
 
 def _raw(folder: str) -> dict[str, dict[str, Any]]:
@@ -135,9 +134,9 @@ def test_schemas_are_published_for_editors(site: Path) -> None:
 def test_invalid_content_fails_the_build_and_leaves_the_site(tmp_path: Path) -> None:
     project = tmp_path / "project"
     for name in ("content", "theme"):
-        shutil.copytree(REPO / name, project / name)
+        shutil.copytree(REPO_ROOT / name, project / name)
     (project / "mkdocs.yml").write_text(
-        (REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
+        (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     site_dir = tmp_path / "site"
     site_dir.mkdir()
