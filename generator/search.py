@@ -8,6 +8,7 @@ are in those pages as ``data-pagefind-filter`` and ``data-pagefind-sort`` attrib
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from pathlib import Path
 
@@ -17,19 +18,23 @@ BUNDLE_DIR = "pagefind"
 
 
 def build_search_index(site_dir: Path, language: str = "sv") -> int:
-    """Index every HTML page under ``site_dir`` into ``site_dir/pagefind``; returns page count.
+    """Index the HTML pages under ``site_dir`` into ``site_dir/pagefind``.
+
+    Returns the number of pages in the index (pages without ``data-pagefind-body`` are read
+    but not indexed).
 
     The bundle folder is cleared first: Pagefind adds to an existing bundle instead of
     replacing it, which would keep pages that no longer exist.
     """
     bundle = site_dir / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)
-    return asyncio.run(_index(site_dir.resolve(), bundle.resolve(), language))
+    asyncio.run(_index(site_dir.resolve(), bundle.resolve(), language))
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(int(lang["page_count"]) for lang in entry["languages"].values())
 
 
-async def _index(site_dir: Path, bundle: Path, language: str) -> int:
+async def _index(site_dir: Path, bundle: Path, language: str) -> None:
     config = IndexConfig(force_language=language, output_path=str(bundle))
     # Leaving the context writes the bundle to ``output_path``.
     async with PagefindIndex(config) as index:
-        result = await index.add_directory(str(site_dir))
-    return int(result["page_count"])
+        await index.add_directory(str(site_dir))
