@@ -15,6 +15,7 @@ from typing import Any
 from generator import model
 from generator.findings import Finding, has_errors
 from generator.load import Document, load_document
+from generator.reidentify import hidden_municipalities
 from generator.schema import load_schema, make_validator
 from generator.validate import (
     id_findings,
@@ -115,7 +116,21 @@ def load_content(
         return None, findings
     actors = {a.id: a for a in (_actor(doc, vocabularies) for doc in actor_docs)}
     paths = {p.id: p for p in (_path(doc, vocabularies, actors) for doc in path_docs)}
-    return model.Content(vocabularies, actors, paths), findings
+    documents = {doc.file: doc for doc in path_docs}
+    for path_id, reason in hidden_municipalities(paths.values()).items():
+        doc = documents[paths[path_id].source]
+        where = doc.position(("municipality",))
+        findings.append(
+            Finding(
+                doc.file,
+                where.line,
+                where.column,
+                f"the municipality will not be shown, only the county: {reason}",
+                "municipality",
+                severity="warning",
+            )
+        )
+    return model.Content(vocabularies, actors, paths), sorted(findings)
 
 
 def _load_folder(layout: ContentLayout, folder: FsPath) -> tuple[list[Document], list[Finding]]:
@@ -160,7 +175,9 @@ def _vocabularies(docs: dict[str, Document]) -> model.Vocabularies:
         age_bands=terms("age-bands"),
         counties=terms("counties"),
         municipalities={
-            t["id"]: model.Municipality(t["id"], t["label"], t["description"], t["county"])
+            t["id"]: model.Municipality(
+                t["id"], t["label"], t["description"], t["county"], t.get("population")
+            )
             for t in docs["municipalities"].data
         },
     )

@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.model import Actor, Content, Occupation, Path, Term
+from generator.model import Actor, Content, Municipality, Occupation, Path, Term
+from generator.reidentify import hidden_municipalities
 
 SIMILAR_COUNT = 3
 _CANDIDATE_WINDOW = 12
@@ -46,6 +47,8 @@ class SiteData:
     by_actor: dict[str, tuple[Path, ...]]
     similar: dict[str, tuple[Path, ...]]
     newest: tuple[Path, ...]
+    shown_municipality: dict[str, Municipality | None]
+    """The municipality a page may show for each path, or None: see ``reidentify``."""
 
 
 def newest_first(paths: Iterable[Path]) -> tuple[Path, ...]:
@@ -80,7 +83,17 @@ def enrich(content: Content) -> SiteData:
         by_actor={aid: tuple(by_actor.get(aid, ())) for aid in content.actors},
         similar=similar_paths(ordered),
         newest=ordered[:NEWEST_COUNT],
+        shown_municipality=shown_municipalities(content),
     )
+
+
+def shown_municipalities(content: Content) -> dict[str, Municipality | None]:
+    """Each path's municipality, or None where showing it could identify the person."""
+    hidden = hidden_municipalities(content.paths.values())
+    return {
+        path_id: None if path_id in hidden else path.municipality
+        for path_id, path in content.paths.items()
+    }
 
 
 def summarise(occupation: Occupation, paths: list[Path]) -> OccupationSummary:

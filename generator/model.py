@@ -32,6 +32,8 @@ class Municipality(Term):
     """One of the 290 municipalities; ``county`` is its county code."""
 
     county: str
+    population: int | None = None
+    """Inhabitants, from SCB (see the vocabulary file); None where not known."""
 
 
 @dataclass(frozen=True)

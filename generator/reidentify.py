@@ -1,0 +1,43 @@
+"""Re-identification risk: when a path's municipality must not be shown.
+
+A municipality narrows a path down a lot. It is shown only when the municipality is large
+enough and when no other path shares nothing but it: the checker warns about the others, and
+the site shows the county instead, in pages and in the search index. One function decides,
+so the checker and the site cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from generator.model import Path
+
+SMALL_MUNICIPALITY = 20_000
+"""Municipalities with fewer inhabitants than this are never shown."""
+
+
+def hidden_municipalities(paths: Iterable[Path]) -> dict[str, str]:
+    """For each path whose municipality must not be shown: the reason, in plain words."""
+    with_municipality = [p for p in paths if p.municipality is not None]
+    combinations = Counter(_combination(p) for p in with_municipality)
+    reasons: dict[str, str] = {}
+    for path in with_municipality:
+        municipality = path.municipality
+        assert municipality is not None
+        if municipality.population is not None and municipality.population < SMALL_MUNICIPALITY:
+            reasons[path.id] = (
+                f"{municipality.label} has fewer than {SMALL_MUNICIPALITY:,} inhabitants".replace(
+                    ",", " "
+                )
+            )
+        elif combinations[_combination(path)] == 1:
+            reasons[path.id] = (
+                "no other path has the same municipality, occupation, age band and year"
+            )
+    return reasons
+
+
+def _combination(path: Path) -> tuple[str, str, str, int]:
+    assert path.municipality is not None
+    return (path.municipality.id, path.occupation.id, path.age_band.id, path.year)
