@@ -48,7 +48,7 @@ def path_text(
 
 def build(root: Path) -> tuple[Content, SiteData, dict[str, RenderedPage]]:
     content, findings = load_content(ContentLayout(root), this_year=2025)
-    assert findings == [], [f.format() for f in findings]
+    assert [f for f in findings if f.severity == "error"] == [], [f.format() for f in findings]
     assert content is not None
     site_data = enrich(content)
     pages = render_site(site_data, make_environment(THEME_DIR, load_strings(THEME_DIR)))
