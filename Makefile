@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install chromium serve build check lint test clean
+.PHONY: install chromium npm serve build check lint test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,17 @@ chromium:
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium; }
 
+# axe-core, Lighthouse 12 and the Nu Html Checker for the browser tests, pinned in
+# package-lock.json. --ignore-scripts: vnu-jar's postinstall would download a Java runtime;
+# the machine's own Java runs vnu.jar.
+NPM_STAMP := node_modules/.installed
+
+$(NPM_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NPM_STAMP)
+
+npm: $(NPM_STAMP)
+
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -36,7 +47,7 @@ lint: install
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
 
-test: install chromium lint
+test: install chromium npm lint
 	$(BIN)/vagar check
 	$(BIN)/python -m pytest
 

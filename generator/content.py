@@ -8,6 +8,7 @@ stages after this one never see invalid data.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -97,14 +98,15 @@ def load_content(
         for doc in actor_docs
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
     }
-    actor_validator = make_validator(load_schema("actor"), known)
+    words = _known_words(vocabularies, actor_docs)
+    actor_validator = make_validator(load_schema("actor"), known, words)
     for doc in actor_docs:
         findings += schema_findings(doc, actor_validator)
     findings += id_findings(actor_docs, "actor")
 
     path_docs, problems = _load_folder(layout, layout.paths_dir)
     findings += problems
-    path_validator = make_validator(load_schema("path"), known)
+    path_validator = make_validator(load_schema("path"), known, words)
     municipality_county = {m.id: m.county for m in vocabularies.municipalities.values()}
     for doc in path_docs:
         findings += schema_findings(doc, path_validator)
@@ -131,6 +133,17 @@ def load_content(
             )
         )
     return model.Content(vocabularies, actors, paths), sorted(findings)
+
+
+def _known_words(vocab: model.Vocabularies, actor_docs: list[Document]) -> frozenset[str]:
+    """Capitalised words the content itself defines: never mistaken for a person's name."""
+    names = [term.label for terms in vocab.by_name().values() for term in terms.values()]
+    names += [
+        doc.data["name"]
+        for doc in actor_docs
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("name"), str)
+    ]
+    return frozenset(word for name in names for word in re.findall(r"[\w-]+", name))
 
 
 def _load_folder(layout: ContentLayout, folder: FsPath) -> tuple[list[Document], list[Finding]]:

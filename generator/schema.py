@@ -1,9 +1,11 @@
 """The JSON Schemas: the one source of truth for the structure of paths, actors and vocabularies.
 
-Two keywords of our own tie the schemas to the data: ``x-vocabulary: <file stem>`` says a value
-must be an id in ``content/vocabulary/<file stem>.yaml``, and ``x-reference: actors`` says it
-must be the id of an actor file. The checker evaluates them inside the same jsonschema run, so
-they report with the same field paths; the copy published for editors turns them into enums.
+Keywords of our own tie the schemas to the data: ``x-vocabulary: <file stem>`` says a value
+must be an id in ``content/vocabulary/<file stem>.yaml``, ``x-reference: actors`` says it must
+be the id of an actor file, and ``x-free-text: true`` marks the fields a contributor writes
+freely, which are scanned for personal data. The checker evaluates them inside the same
+jsonschema run, so they report with the same field paths; the copy published for editors turns
+the references into enums.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError, validators
 from jsonschema.protocols import Validator
 
+from generator.personal_data import find_personal_data, mask
+
 SCHEMA_NAMES = ("path", "actor", "vocabulary")
 
 Lookup = Mapping[str, Mapping[str, Any]]
@@ -33,8 +37,14 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
-def make_validator(schema: Mapping[str, Any], known: Lookup) -> Validator:
-    """A Draft 2020-12 validator that also checks ``x-vocabulary`` and ``x-reference``."""
+def make_validator(
+    schema: Mapping[str, Any], known: Lookup, known_words: frozenset[str] | None = None
+) -> Validator:
+    """A Draft 2020-12 validator that also checks our keywords.
+
+    ``known_words`` are the capitalised words the content defines (places, organisations);
+    without them, free text is not scanned for personal data.
+    """
 
     def check_known(
         validator: Validator, name: str, instance: Any, schema: Mapping[str, Any]
@@ -55,8 +65,28 @@ def make_validator(schema: Mapping[str, Any], known: Lookup) -> Validator:
             message += f" — use an id from content/vocabulary/{name}.yaml"
         yield ValidationError(message, validator="x-known")
 
+    def check_free_text(
+        validator: Validator, enabled: bool, instance: Any, schema: Mapping[str, Any]
+    ) -> Iterator[ValidationError]:
+        if not enabled or known_words is None or not isinstance(instance, str):
+            return
+        for found in find_personal_data(instance, known_words):
+            value = instance[found.start : found.end]
+            # The matched text travels as validator_value so that the finding can point at
+            # its exact line and column; the message itself only ever holds it masked.
+            yield ValidationError(
+                f"{found.kind} ('{mask(value)}') — {found.hint}",
+                validator="x-free-text",
+                validator_value=value,
+            )
+
     cls = validators.extend(  # type: ignore[no-untyped-call]
-        Draft202012Validator, {"x-vocabulary": check_known, "x-reference": check_known}
+        Draft202012Validator,
+        {
+            "x-vocabulary": check_known,
+            "x-reference": check_known,
+            "x-free-text": check_free_text,
+        },
     )
     return cls(schema)  # type: ignore[no-any-return]
 

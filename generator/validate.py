@@ -151,7 +151,10 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
     instance, value = cast(Any, error.instance), cast(Any, error.validator_value)
     schema = cast(Mapping[str, Any], error.schema)
     kind = error.validator
-    if kind == "required":
+    if kind == "x-free-text":
+        line, column = _locate(document, path, value)
+        yield Finding(document.file, line, column, error.message, field_name(path))
+    elif kind == "required":
         missing = [name for name in value if isinstance(instance, dict) and name not in instance]
         for name in missing:
             hint = schema.get("properties", {}).get(name, {}).get("description", "")
@@ -198,6 +201,24 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
         yield finding(f"must be at most {value}")
     else:
         yield finding(error.message)
+
+
+def _locate(document: Document, path: FieldPath, needle: str) -> tuple[int, int]:
+    """The line and column of ``needle`` inside the value at ``path``, as typed.
+
+    A value folded over several lines (``>-``) holds spaces where the file has line breaks,
+    so a match that spans a break is reported at the start of the value instead.
+    """
+    start = document.position(path)
+    typed = document.typed.get(path, "")
+    offset = typed.find(needle)
+    if offset < 0:
+        return start.line, start.column
+    before = typed[:offset]
+    newlines = before.count("\n")
+    if newlines == 0:
+        return start.line, start.column + offset
+    return start.line + newlines, offset - before.rfind("\n")
 
 
 def _type_message(instance: Any, expected: Any, path: FieldPath, typed: str | None) -> str:

@@ -1,0 +1,288 @@
+"""Personal data in free text: what a counsellor in a hurry might paste into a path.
+
+The schema has no field for a name or a date; this module finds them where they slip into
+free text anyway. Each detector finds candidates with a pattern and confirms them with a
+well-kept library where one exists (python-stdnum for identity numbers, phonenumbers for phone
+numbers, Faker's national name lists for names), so that ordinary numbers do not alarm.
+Findings carry a masked value: pull-request logs are public, and the checker must not
+republish what it caught.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import phonenumbers
+from stdnum import luhn
+from stdnum.dk import cpr
+from stdnum.fi import hetu
+from stdnum.no import fodselsnummer
+from stdnum.pl import pesel
+from stdnum.se import personnummer
+
+NAME_LOCALES = ("sv_SE", "da_DK", "no_NO", "fi_FI", "pl_PL")
+PHONE_REGIONS = ("SE", "DK", "NO", "FI", "PL")
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One piece of personal data at ``start:end`` in a text."""
+
+    kind: str
+    start: int
+    end: int
+    hint: str
+
+
+KINDS = {
+    "identity number": "remove the personal identity number",
+    "phone number": "remove the phone number; contact details are never published",
+    "e-mail address": "remove the e-mail address; contact details are never published",
+    "street address": "remove the address; the county says enough",
+    "social media profile": "remove the link to a personal profile",
+    "date": "write only the year (for example 2023), never a date or a month",
+    "exact age": "remove the age; the path's age_band gives it",
+    "person name": "remove the name; write hon, han, hen or deltagaren instead",
+}
+
+
+def find_personal_data(text: str, known_words: frozenset[str] = frozenset()) -> list[Detection]:
+    """Every piece of personal data in ``text``, first occurrence first, without overlaps.
+
+    ``known_words`` are capitalised words the content itself defines (places, organisations,
+    occupations): they are never taken for names.
+    """
+    found: list[tuple[Detection, int]] = []
+    for precedence, detector in enumerate(_DETECTORS):
+        found.extend((d, precedence) for d in detector(text, known_words))
+    found.sort(key=lambda item: (item[0].start, item[1], -(item[0].end - item[0].start)))
+    result: list[Detection] = []
+    for detection, _ in found:
+        if result and detection.start < result[-1].end:
+            continue
+        result.append(detection)
+    return result
+
+
+def mask(value: str) -> str:
+    """Hide all but the edges of a value: ``680314-1265`` becomes ``68****-**65``."""
+    keep = 1 if len(value) < 8 else 2
+    chars = list(value)
+    alnum = [i for i, c in enumerate(chars) if c.isalnum()]
+    for i in alnum[keep : len(alnum) - (keep if len(alnum) >= 8 else 0)]:
+        chars[i] = "*"
+    return "".join(chars)
+
+
+def _detection(kind: str, match: re.Match[str], group: int = 0) -> Detection:
+    return Detection(kind, match.start(group), match.end(group), KINDS[kind])
+
+
+# Identity numbers --------------------------------------------------------------------------
+
+_SE_DK = re.compile(r"(?<![\w+-])(\d{6}|\d{8})([-+]?)(\d{4})(?![\w-])")
+_NO_PL = re.compile(r"(?<![\w-])\d{6} ?\d{5}(?![\w-])")
+_FI = re.compile(r"(?<![\w-])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y](?![\w-])")
+
+
+def _identity_numbers(text: str, known: frozenset[str]) -> Iterator[Detection]:
+    for match in _SE_DK.finditer(text):
+        number = match.group(0)
+        if personnummer.is_valid(number) or _is_samordningsnummer(number) or cpr.is_valid(number):
+            yield _detection("identity number", match)
+    for match in _NO_PL.finditer(text):
+        digits = match.group(0).replace(" ", "")
+        if fodselsnummer.is_valid(digits) or pesel.is_valid(digits):
+            yield _detection("identity number", match)
+    for match in _FI.finditer(text):
+        if hetu.is_valid(match.group(0)):
+            yield _detection("identity number", match)
+
+
+def _is_samordningsnummer(number: str) -> bool:
+    """A co-ordination number: a personnummer whose day is raised by 60 (stdnum rejects it)."""
+    digits = re.sub(r"\D", "", number)[-10:]
+    if len(digits) != 10:
+        return False
+    month, day = int(digits[2:4]), int(digits[4:6])
+    return 1 <= month <= 12 and 61 <= day <= 91 and luhn.is_valid(digits)
+
+
+# Phone numbers, e-mail, links, addresses ---------------------------------------------------
+
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\+?\d[\d ()./-]{5,18}\d(?!\w)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_PROFILE = re.compile(
+    r"(?:https?://)?(?:www\.|m\.|[a-z]{2}\.)?"
+    r"(?:facebook|fb|instagram|linkedin|twitter|x|tiktok|snapchat|youtube|threads)\.(?:com|se)"
+    r"/[^\s,;)]+",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b")
+_UPPER = "A-ZÅÄÖÆØÉÜŁŻŹĆŚÓ"
+_WORD = r"[\wåäöæøéüßłżźćśąęóń.'-]"
+_STREET_SUFFIX = (
+    r"(?:gatan|vägen|gränd|torget|stigen|allén|backen|gata|väg|plan|leden|vej|gade|allé|"
+    r"veien|vegen|gaten|bakken|tunet|haugen|skogen|røa|katu|tie|kuja|polku|bulevardi|"
+    r"raitti|rinne)"
+)
+_ADDRESS = re.compile(
+    rf"(?:\b(?:ul|al|pl)\.\s+|\b(?:ulica|aleja|plac)\s+)?[{_UPPER}]{_WORD}*(?:\s+{_WORD}+){{0,3}}"
+    rf"\s+\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?,?\s+(?:\d{{3}}\s?\d{{2}}|\d{{2}}-\d{{3}}|\d{{4,5}})"
+    rf"\s+[{_UPPER}]\w+"
+)
+_STREET = re.compile(
+    rf"\b[{_UPPER}]?[\wåäöæøé]*{_STREET_SUFFIX}\s+\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?\b"
+    rf"|\b(?:ul|al|pl)\.\s+[{_UPPER}][\włżźćśąęóń]+(?:\s+[{_UPPER}][\włżźćśąęóń]+)?"
+    rf"\s+\d{{1,4}}(?:/\d{{1,4}})?\b"
+)
+
+
+def _phone_numbers(text: str, known: frozenset[str]) -> Iterator[Detection]:
+    for candidate in _PHONE_CANDIDATE.finditer(text):
+        if sum(c.isdigit() for c in candidate.group(0)) < 7:
+            continue
+        for region in PHONE_REGIONS:
+            matches = list(phonenumbers.PhoneNumberMatcher(candidate.group(0), region))
+            if matches:
+                offset = candidate.start()
+                first, last = matches[0], matches[-1]
+                yield Detection(
+                    "phone number", offset + first.start, offset + last.end, KINDS["phone number"]
+                )
+                break
+
+
+def _contacts(text: str, known: frozenset[str]) -> Iterator[Detection]:
+    yield from (_detection("e-mail address", m) for m in _EMAIL.finditer(text))
+    yield from (_detection("social media profile", m) for m in _PROFILE.finditer(text))
+    yield from (_detection("social media profile", m) for m in _HANDLE.finditer(text))
+    yield from (_detection("street address", m) for m in _ADDRESS.finditer(text))
+    yield from (_detection("street address", m) for m in _STREET.finditer(text))
+
+
+# Dates and ages ----------------------------------------------------------------------------
+
+_MONTHS = (
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
+)
+_DATE = re.compile(
+    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
+    rf"|\b\d{{4}}/\d{{1,2}}/\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})\b"
+    rf"|\b\d{{1,2}}/\d{{1,2}}[ -]\d{{2,4}}\b"
+    rf"|\bden\s+\d{{1,2}}/\d{{1,2}}\b"
+    rf"|\bden\s+\d{{1,2}}(?::[ea])\b"
+    rf"|\b\d{{1,2}}(?::[ea])?\s+{_MONTHS}\.?(?:\s+\d{{4}})?\b"
+    rf"|\b{_MONTHS}\s+\d{{4}}\b"
+    rf"|\b(?:i\s+(?:början|slutet|mitten)\s+av|i|under|sedan|från|till|efter|före|innan|"
+    rf"fram\s+till)\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+    rf"oktober|november|december)\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(
+    r"\b\d{1,3}\s*(?:år|års)\s+(?:gammal|gamla|ung)\b"
+    r"|\b\d{1,3}-?åri(?:ng|g)\w*"
+    r"|\bfyllde\s+\d{1,3}\b"
+    r"|\bvid\s+\d{1,3}\s+års\s+ålder\b"
+    r"|\b\d{1,3}\s+års\s+ålder\b"
+    r"|\b(?:är|var|blev)\s+\d{2}\s+år(?!\s+(?:i|på|inom|som|med|av|hos|vid)\b)"
+    r"|\bålder(?:n)?\s*:?\s*\d{1,3}\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_and_ages(text: str, known: frozenset[str]) -> Iterator[Detection]:
+    yield from (_detection("date", m) for m in _DATE.finditer(text))
+    yield from (_detection("exact age", m) for m in _AGE.finditer(text))
+
+
+# Names -------------------------------------------------------------------------------------
+
+_CAPITALISED = re.compile(rf"[{_UPPER}][a-zåäöæøéüßłżźćśąęóń]+(?:-[{_UPPER}][a-zåäöæøéüß]+)?")
+_SURNAME_ENDINGS = (
+    "son", "sson", "sen", "ssen", "berg", "ström", "lund", "qvist", "kvist", "gren", "dottir",
+    "nen", "ski", "ska", "wicz", "czyk", "stad", "holm", "dahl", "backa",
+)  # fmt: skip
+NAME_WORDS_FILE = Path(__file__).parent / "data" / "names-that-are-words.txt"
+
+
+@cache
+def names_that_are_words() -> frozenset[str]:
+    """Names that are also Swedish words ("Mina", "Hans", "Och"): alone, they are words."""
+    lines = NAME_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """First names and surnames of the Nordic countries and Poland, from Faker's locale data.
+
+    Faker's lists come from the national statistics offices' name statistics and are kept
+    up to date by its maintainers; we do not keep lists of our own.
+    """
+    first: set[str] = set()
+    last: set[str] = set()
+    for locale in NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in dir(provider):
+            if "first_names" in attribute:
+                first.update(_names(getattr(provider, attribute)))
+            elif "last_names" in attribute:
+                last.update(_names(getattr(provider, attribute)))
+    return frozenset(first), frozenset(last)
+
+
+def _names(values: object) -> Iterable[str]:
+    if isinstance(values, dict | list | tuple):
+        return (str(v) for v in values if isinstance(v, str) and len(v) > 1)
+    return ()
+
+
+def _person_names(text: str, known: frozenset[str]) -> Iterator[Detection]:
+    """Capitalised words from the name lists: a given name followed by a surname anywhere; a
+    single name mid-sentence; a single given name at the start of a sentence. Names that are
+    also Swedish words count only in the first case."""
+    first_names, surnames = name_lists()
+    also_words = names_that_are_words()
+    tokens = list(_CAPITALISED.finditer(text))
+    for index, token in enumerate(tokens):
+        word = token.group(0)
+        if word in known or not (word in first_names or word in surnames):
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if (
+            word in first_names
+            and following is not None
+            and text[token.end() : following.start()] == " "
+            and following.group(0) not in known
+            and following.group(0) not in also_words
+            and (following.group(0) in surnames or following.group(0).endswith(_SURNAME_ENDINGS))
+        ):
+            yield Detection("person name", token.start(), following.end(), KINDS["person name"])
+        elif word not in also_words and (
+            word in first_names or not _starts_sentence(text, token.start())
+        ):
+            yield Detection("person name", token.start(), token.end(), KINDS["person name"])
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb(\u2013-")
+    return not before or before[-1] in ".!?:\n"
+
+
+# In order of precedence where two detections start at the same place (2023-03-14 is a date,
+# though phonenumbers would also accept it).
+_DETECTORS: tuple[Callable[[str, frozenset[str]], Iterator[Detection]], ...] = (
+    _identity_numbers,
+    _dates_and_ages,
+    _contacts,
+    _phone_numbers,
+    _person_names,
+)
