@@ -14,9 +14,9 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from generator import model
-from generator.findings import Finding, has_errors
+from generator.findings import FieldPath, Finding, field_name, has_errors
 from generator.load import Document, load_document
-from generator.reidentify import hidden_municipalities
+from generator.reidentify import hidden_municipalities, place_mentions
 from generator.schema import load_schema, make_validator
 from generator.validate import (
     id_findings,
@@ -120,19 +120,32 @@ def load_content(
     paths = {p.id: p for p in (_path(doc, vocabularies, actors) for doc in path_docs)}
     documents = {doc.file: doc for doc in path_docs}
     for path_id, reason in hidden_municipalities(paths.values()).items():
-        doc = documents[paths[path_id].source]
-        where = doc.position(("municipality",))
+        path = paths[path_id]
+        doc = documents[path.source]
         findings.append(
-            Finding(
-                doc.file,
-                where.line,
-                where.column,
+            _warning(
+                doc,
+                ("municipality",),
                 f"the municipality will not be shown, only the county: {reason}",
-                "municipality",
-                severity="warning",
             )
         )
+        for mention in place_mentions(path):
+            findings.append(
+                _warning(
+                    doc,
+                    mention,
+                    f"names {path.municipality.label if path.municipality else ''}, which is "
+                    "hidden to protect the person — remove the place name",
+                )
+            )
     return model.Content(vocabularies, actors, paths), sorted(findings)
+
+
+def _warning(doc: Document, field: FieldPath, message: str) -> Finding:
+    where = doc.position(field)
+    return Finding(
+        doc.file, where.line, where.column, message, field_name(field), severity="warning"
+    )
 
 
 def _known_words(vocab: model.Vocabularies, actor_docs: list[Document]) -> frozenset[str]:
