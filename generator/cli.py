@@ -1,41 +1,108 @@
-"""The `vagar` command: `vagar check` validates all content and reports every finding.
+"""The `vagar` command: `check` validates all content, `new` writes a path by asking
+questions, `from-issue` turns a "Ny väg" issue into a path file.
 
-``main(argv)`` returns the exit code instead of exiting, so tests call it directly.
+``main(argv)`` returns the exit code instead of exiting, and takes the function that reads
+answers as a parameter, so tests call it directly with scripted answers.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.content import ContentLayout, load_content
 from generator.findings import has_errors
+from generator.issue_form import run_from_issue
+from generator.scaffold import Answers, run_new
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns 0 when content is valid, 1 on findings, 2 on bad usage."""
+def main(argv: Sequence[str] | None = None, input_fn: Callable[[str], str] = input) -> int:
+    """Run the command line; returns 0 on success, 1 on findings, 2 on bad usage."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed the usage message
+        return int(exit_.code or 0)
+    if args.command == "check":
+        return _check(args.root, args.format)
+    if args.command == "new":
+        answers = Answers(
+            **{name: getattr(args, name) for name in Answers.__dataclass_fields__},
+        )
+        return run_new(
+            args.root,
+            answers,
+            ask=None if args.no_input else input_fn,
+            say=_say,
+            emit=print,
+            write=not args.dry_run,
+        )
+    body = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
+    return run_from_issue(args.root, body, say=_say, emit=print, write=not args.dry_run)
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vagar", description="Tools for Vägar till jobb.")
     commands = parser.add_subparsers(dest="command", required=True)
+    root_help = "project folder that holds content/ (default: the current folder)"
+
     check = commands.add_parser("check", help="validate every content file")
-    check.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="project folder that holds content/ (default: the current folder)",
-    )
+    check.add_argument("--root", type=Path, default=Path("."), help=root_help)
     check.add_argument(
         "--format",
         choices=("text", "github"),
         default="text",
         help="text for people, github for annotations in a pull request",
     )
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:  # argparse has printed the usage message
-        return int(exit_.code or 0)
-    return _check(args.root, args.format)
+
+    new = commands.add_parser(
+        "new",
+        help="write a new path file by answering questions (or from flags)",
+        description="Asks for every field not given as a flag; with --no-input, nothing is asked.",
+    )
+    new.add_argument("--root", type=Path, default=Path("."), help=root_help)
+    new.add_argument("--no-input", action="store_true", help="never ask; every field by flag")
+    new.add_argument("--dry-run", action="store_true", help="print the file instead of writing")
+    new.add_argument("--id", help="the id (default: made from the title)")
+    for name in ("title", "summary", "occupation", "age-band", "background", "county"):
+        new.add_argument(f"--{name}")
+    new.add_argument("--situation", dest="situations", action="append", default=[])
+    new.add_argument("--municipality", help="optional: name or code")
+    new.add_argument("--year", help="the year the path ended")
+    new.add_argument("--outcome")
+    new.add_argument("--outcome-text")
+    new.add_argument(
+        "--step",
+        dest="steps",
+        action="append",
+        default=[],
+        help="one step: 'type | title | actors | weeks | text' (repeat, at least two)",
+    )
+    new.add_argument("--what-helped")
+    new.add_argument("--quote")
+    new.add_argument("--tip", dest="tips", action="append", default=[])
+    new.add_argument("--documented-by")
+    new.add_argument(
+        "--consent",
+        action="store_const",
+        const=True,
+        default=None,
+        help="the participant has agreed to publication",
+    )
+
+    issue = commands.add_parser(
+        "from-issue", help="turn the body of a 'Ny väg' issue into a path file"
+    )
+    issue.add_argument("file", type=Path, help="a file with the issue body, or - for stdin")
+    issue.add_argument("--root", type=Path, default=Path("."), help=root_help)
+    issue.add_argument("--dry-run", action="store_true", help="print the file instead of writing")
+    return parser
 
 
 def _check(root: Path, output_format: str) -> int:

@@ -144,7 +144,7 @@ def match(answer: str, options: Sequence[Option]) -> Match:
         return Match(None, tuple(containing))
     by_key: dict[str, list[Option]] = {}
     for option in options:
-        for key in (normalize(option.id), normalize(option.label)):
+        for key in {normalize(option.id), normalize(option.label)}:
             by_key.setdefault(key, []).append(option)
     close: list[Option] = []
     for key in difflib.get_close_matches(wanted, list(by_key), n=5, cutoff=0.6):
@@ -155,8 +155,8 @@ def match(answer: str, options: Sequence[Option]) -> Match:
 
 
 def match_many(answer: str, options: Sequence[Option]) -> tuple[list[Option], list[str]]:
-    """Several options from one answer separated by commas; labels that hold a comma
-    themselves (such as the age-band label of "ung") are recognised whole. Returns the options and problems."""
+    """Several options from one answer separated by commas; a label that holds a comma
+    itself (the situation "Ung, 15-24 år") is recognised whole. The options and problems."""
     parts = [p.strip() for p in re.split(r"[,;\n]", answer) if p.strip()]
     chosen: list[Option] = []
     problems: list[str] = []
@@ -410,7 +410,8 @@ def render_path(draft: PathDraft, choices: Choices) -> str:
             for s in draft.situations
         ),
         "# Åldersgrupp (aldrig exakt ålder): id från content/vocabulary/age-bands.yaml.",
-        f"age_band: {_scalar(draft.age_band)}  # {_comment(label(choices.age_bands, draft.age_band))}",
+        f"age_band: {_scalar(draft.age_band)}"
+        f"  # {_comment(label(choices.age_bands, draft.age_band))}",
         "# Bakgrund: erfarenhet och vad som stod i vägen, utan detaljer som pekar ut personen.",
         *_dump("background", draft.background),
         "# Län: länskoden inom citattecken, från content/vocabulary/counties.yaml.",
@@ -720,11 +721,11 @@ class _Interview:
         return []
 
     def number(
-        self, key: str, prompt: str, given: str | None, lowest: int, highest: int, unit: str
+        self, key: str, prompt: str, given: str | None, lowest: int, highest: int
     ) -> int | None:
         for value in self._values(key, given, f"{prompt}: ", optional=False):
             digits = re.match(r"\s*(\d+)\s*(?:[a-zåäö]+\s*)?$", value.casefold())
-            problem = f"skriv ett helt tal{unit}, till exempel {highest if lowest > 1000 else 4}"
+            problem = "ska vara ett helt tal"
             if digits:
                 number = int(digits.group(1))
                 if lowest <= number <= highest:
@@ -806,7 +807,7 @@ class _Interview:
                 break
             title = self.text("steps", f"Steg {number}, rubrik", None, ("steps", "[]", "title"))
             actors = self.many("steps", f"Steg {number}, aktörer", self.choices.actors, ())
-            weeks = self.number("steps", f"Steg {number}, antal veckor", None, 1, 260, "")
+            weeks = self.number("steps", f"Steg {number}, antal veckor", None, 1, 260)
             text = self.text(
                 "steps", f"Steg {number}, vad som hände", None, ("steps", "[]", "text")
             )
@@ -816,8 +817,8 @@ class _Interview:
 
     def tips(self, given: Sequence[str]) -> list[str]:
         longest = int(field_schema(("tips",)).get("maxItems", 6))
+        tips: list[str] = []
         if given or not self.interactive:
-            tips = []
             for tip in (clean_text(t) for t in given):
                 problem = text_problem(tip, ("tips", "[]")) if tip else None
                 if problem:
@@ -827,18 +828,17 @@ class _Interview:
             if len(tips) > longest:
                 self._problem("tips", f"skriv högst {longest} tips")
             return tips
-        tips = []
         while len(tips) < longest:
-            tip = self.text(
+            answer = self.text(
                 "tips",
                 f"Tips {len(tips) + 1} till andra (Enter när du är klar)",
                 None,
                 ("tips", "[]"),
                 optional=True,
             )
-            if tip is None:
+            if answer is None:
                 break
-            tips.append(tip)
+            tips.append(answer)
         return tips
 
 
@@ -915,7 +915,7 @@ def interview(
     elif answers.municipality:
         run._problem("municipality", "välj ett län först")
     year = run.number(
-        "year", f"År då vägen slutade (till exempel {year_now})", answers.year, 2000, year_now, ""
+        "year", f"År då vägen slutade (till exempel {year_now})", answers.year, 2000, year_now
     )
     title = run.text("title", "Rubrik, en kort rad", answers.title, ("title",))
     summary = run.text(
@@ -1016,10 +1016,17 @@ def run_new(
     )
 
 
-def report_saved(saved: Saved, root: FsPath, say: Say, emit: Say, write: bool) -> int:
+def report_saved(
+    saved: Saved,
+    root: FsPath,
+    say: Say,
+    emit: Say,
+    write: bool,
+    describe: Callable[[Finding], str] = Finding.format,
+) -> int:
     """Print what happened to a checked path file; the exit code."""
     for finding in saved.findings:
-        say(finding.format())
+        say(describe(finding))
     if has_errors(saved.findings):
         say("Filen skrevs inte: rätta felen ovan och försök igen.")
         return 1

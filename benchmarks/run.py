@@ -1,0 +1,748 @@
+"""Benchmark: how the checker, the build and the search scale with the number of paths.
+
+Why: issue 6 asks what happens at 1,000-20,000 paths. Run by hand (not a test; it takes minutes
+and needs Chromium); it prints a Markdown table:
+
+    python benchmarks/run.py                              # 1,000 / 5,000 / 10,000 / 20,000
+    python benchmarks/run.py --sizes 1000 --stock-size 300 --markdown-out bench.md
+
+For each size it synthesizes a project (``synthesize.py``) into a temporary folder and measures:
+
+- ``vagar check`` and ``mkdocs build`` (Pagefind included) as subprocesses, wall time;
+- the build's peak memory, two ways: the summed RSS of the whole process tree (mkdocs and
+  the pagefind binary it starts), sampled from /proc every 20 ms, and the exact peak of the
+  largest single process, from ``wait4``'s ``ru_maxrss``. ``getrusage(RUSAGE_CHILDREN)`` deltas
+  are not used: ``ru_maxrss`` is a maximum over single processes, never a sum, and it never
+  decreases, so a delta between two builds means nothing;
+- the site's size and file count;
+- in headless Chromium (Playwright) against the site served on 127.0.0.1 by a server that
+  gzips responses like GitHub Pages does (files that already are gzip, such as Pagefind's
+  chunks, are sent as they are): the bytes of a first query for an occupation, of adding a
+  county filter, and of a cold visit to a path page. Bytes are CDP
+  ``Network.loadingFinished.encodedDataLength`` (bytes on the wire, headers included) summed
+  over every request made after the counters are reset; the server's own count of the body
+  bytes it sent is a cross-check.
+
+At ``--stock-size`` paths it also builds the same paths as plain Markdown pages in a stock
+mkdocs-material project (every page in the navigation, the built-in search plugin) and prints
+the ratio of the two build times, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+from synthesize import REPO_ROOT, synthesize
+
+QUERY = "undersköterska"
+FILTER_COUNTY = "Stockholms län"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+POLL_SECONDS = 0.02
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO_ROOT)}
+
+
+# --- Processes ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One measured subprocess."""
+
+    seconds: float
+    returncode: int
+    peak_tree_rss: int = 0
+    """Largest sum of RSS over the process and its descendants seen while polling, bytes."""
+    peak_process_rss: int = 0
+    """ru_maxrss from wait4: the largest single process in the tree (waited-for children)."""
+    peak_processes: int = 0
+    output: str = ""
+
+
+def _children_by_parent() -> dict[int, list[int]]:
+    """Every process's children, from /proc/*/stat (/proc/*/task/*/children may be absent)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        # The command name is in parentheses and may hold spaces; fields follow the last ")".
+        fields = stat[stat.rindex(b")") + 2 :].split()
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    return children
+
+
+def _tree_rss(root: int, page_size: int) -> tuple[int, int]:
+    """Summed RSS (bytes) and number of processes of ``root`` and all its descendants."""
+    children = _children_by_parent()
+    total, count, todo = 0, 0, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as handle:
+                total += int(handle.read().split()[1]) * page_size
+            count += 1
+        except (OSError, IndexError, ValueError):
+            pass
+        todo += children.get(pid, [])
+    return total, count
+
+
+def run_measured(command: Sequence[str], cwd: Path, poll: bool = True) -> Run:
+    """Run ``command``, timing it and sampling its process tree's memory until it exits."""
+    page_size = os.sysconf("SC_PAGE_SIZE")
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=log, stderr=log)
+        peak = [0, 0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                rss, count = _tree_rss(process.pid, page_size)
+                peak[0], peak[1] = max(peak[0], rss), max(peak[1], count)
+                done.wait(POLL_SECONDS)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        if poll:
+            sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        done.set()
+        if poll:
+            sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+    return Run(seconds, process.returncode, peak[0], usage.ru_maxrss * 1024, peak[1], output)
+
+
+def _must(run: Run, what: str) -> Run:
+    if run.returncode != 0:
+        sys.exit(f"{what} failed with exit code {run.returncode}:\n{run.output[-4000:]}")
+    return run
+
+
+def check(root: Path) -> Run:
+    """`vagar check --root` as a subprocess."""
+    command = [sys.executable, "-m", "generator.cli", "check", "--root", str(root)]
+    return _must(run_measured(command, root, poll=False), "vagar check")
+
+
+def build(root: Path) -> Run:
+    """`mkdocs build --clean` in ``root`` (its mkdocs.yml), as a subprocess."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet"]
+    return _must(run_measured(command, root), f"mkdocs build in {root}")
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    """Bytes and number of files under ``folder``."""
+    total = count = 0
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            total += os.stat(os.path.join(dirpath, name)).st_size
+            count += 1
+    return total, count
+
+
+# --- Serving and the browser --------------------------------------------------------------------
+
+
+class _Sent:
+    """What the server sent since the last reset (a cross-check of the browser's count)."""
+
+    lock = threading.Lock()
+    bytes = 0
+    requests = 0
+
+    @classmethod
+    def reset(cls) -> None:
+        with cls.lock:
+            cls.bytes = cls.requests = 0
+
+    @classmethod
+    def add(cls, size: int) -> None:
+        with cls.lock:
+            cls.bytes += size
+            cls.requests += 1
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed when the browser accepts it, as GitHub Pages serves them."""
+
+    cache: ClassVar[dict[str, bytes]] = {}
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        file = self.translate_path(self.path)
+        if os.path.isdir(file) and self.path.split("?")[0].endswith("/"):
+            file = os.path.join(file, "index.html")
+        if not os.path.isfile(file):
+            super().do_GET()
+            return
+        with open(file, "rb") as handle:
+            body = handle.read()
+        encoded = "gzip" in self.headers.get("Accept-Encoding", "") and body[:2] != b"\x1f\x8b"
+        if encoded:
+            if file not in self.cache:
+                self.cache[file] = gzip.compress(body, 6)
+            body = self.cache[file]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(file))
+        if encoded:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        _Sent.add(len(body))
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """``folder`` served on 127.0.0.1 in a thread; yields the base URL."""
+    GzipHandler.cache = {}
+    handler = functools.partial(GzipHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@dataclass
+class Transfer:
+    """Bytes on the wire (CDP) and requests, with the server's body bytes as a cross-check."""
+
+    bytes: int
+    requests: int
+    server_bytes: int
+    urls: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.bytes / 1024:,.1f} KB ({self.requests} req.)"
+
+
+class NetworkMeter:
+    """Counts every response of one page through a CDP session."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.cdp = page.context.new_cdp_session(page)
+        self.urls: dict[str, str] = {}
+        self.inflight: set[str] = set()
+        self.cdp.on("Network.requestWillBeSent", self._sent)
+        self.cdp.on("Network.loadingFinished", self._finished)
+        self.cdp.on("Network.loadingFailed", self._failed)
+        self.cdp.send("Network.enable")
+        self.reset()
+
+    def reset(self) -> None:
+        self.bytes = 0
+        self.done: list[str] = []
+        self.last_event = time.monotonic()
+        _Sent.reset()
+
+    def _sent(self, event: dict[str, Any]) -> None:
+        if event["request"]["url"].startswith("data:"):
+            return
+        self.urls[event["requestId"]] = event["request"]["url"]
+        self.inflight.add(event["requestId"])
+        self.last_event = time.monotonic()
+
+    def _finished(self, event: dict[str, Any]) -> None:
+        if event["requestId"] in self.inflight:
+            self.inflight.discard(event["requestId"])
+            self.bytes += int(event["encodedDataLength"])
+            self.done.append(self.urls[event["requestId"]])
+        self.last_event = time.monotonic()
+
+    def _failed(self, event: dict[str, Any]) -> None:
+        self.inflight.discard(event["requestId"])
+        self.last_event = time.monotonic()
+
+    def settle(
+        self, until: Callable[[], bool] | None = None, quiet: float = 1.0, timeout: float = 120
+    ) -> Transfer:
+        """Wait until ``until()`` holds and no request has started or ended for ``quiet`` s."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.page.wait_for_timeout(100)  # lets Playwright deliver the CDP events
+            if self.inflight or time.monotonic() - self.last_event < quiet:
+                continue
+            if until is None or until():
+                return Transfer(self.bytes, len(self.done), _Sent.bytes, list(self.done))
+        raise TimeoutError(f"the network did not settle; in flight: {self.inflight}")
+
+
+@dataclass
+class BrowserFigures:
+    """What a visitor's browser fetches."""
+
+    search_page: Transfer
+    query: Transfer
+    query_results: str
+    filtered: Transfer
+    filtered_results: str
+    path_page: Transfer
+
+
+def _summary_text(page: Any) -> str:
+    text: str = page.evaluate(
+        "() => (document.querySelector('.vagar-search pagefind-summary') || {}).textContent || ''"
+    )
+    return " ".join(text.split())
+
+
+def measure_browser(site: Path, path_url: str) -> BrowserFigures:
+    """A first query, a county filter and a cold path page, each counted from a reset."""
+    from playwright.sync_api import sync_playwright
+
+    results = ".vagar-search a.pf-result-link"
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            meter = NetworkMeter(page)
+            page.goto(base + "sok/", wait_until="load")
+            search_page = meter.settle()
+
+            meter.reset()
+            page.locator(".vagar-search").get_by_role("searchbox").fill(QUERY)
+            query = meter.settle(
+                lambda: QUERY in _summary_text(page) and page.locator(results).count() > 0
+            )
+            query_results = _summary_text(page)
+
+            meter.reset()
+            checkbox = page.get_by_role("checkbox", name=re.compile(re.escape(FILTER_COUNTY)))
+            checkbox.first.check()
+            filtered = meter.settle(lambda: _summary_text(page) != query_results)
+            filtered_results = _summary_text(page)
+            context.close()
+
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            meter = NetworkMeter(page)
+            page.goto(base + path_url, wait_until="load")
+            path_page = meter.settle()
+            context.close()
+        finally:
+            browser.close()
+    return BrowserFigures(search_page, query, query_results, filtered, filtered_results, path_page)
+
+
+# --- One size -----------------------------------------------------------------------------------
+
+
+@dataclass
+class SizeFigures:
+    """Everything measured at one number of paths."""
+
+    count: int
+    actors: int
+    synthesize_seconds: float
+    check: Run
+    build: Run
+    site_bytes: int
+    site_files: int
+    html_pages: int
+    bundle_bytes: int
+    bundle_files: int
+    path_url: str
+    path_html: int
+    path_html_gzip: int
+    browser: BrowserFigures | None
+
+
+def typical_path_page(site: Path) -> tuple[str, int, int]:
+    """The path page of median HTML size: its URL, its bytes and its gzip-compressed bytes."""
+    pages = sorted((f.stat().st_size, f) for f in (site / "vagar").glob("*/index.html"))
+    size, file = pages[len(pages) // 2]
+    url = file.parent.relative_to(site).as_posix() + "/"
+    return url, size, len(gzip.compress(file.read_bytes(), 6))
+
+
+def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigures:
+    """Synthesize ``count`` paths and measure check, build, site and browser figures."""
+    root = work / f"vagar-{count}"
+    log(f"[{count}] synthesizing")
+    started = time.perf_counter()
+    written = synthesize(count, root, seed)
+    synth_seconds = time.perf_counter() - started
+    log(f"[{count}] vagar check")
+    checked = check(root)
+    log(f"[{count}] mkdocs build")
+    built = build(root)
+    site = root / "site"
+    site_bytes, site_files = folder_size(site)
+    bundle_bytes, bundle_files = folder_size(site / "pagefind")
+    html_pages = sum(1 for _ in site.rglob("*.html"))
+    path_url, path_html, path_gzip = typical_path_page(site)
+    figures = None
+    if browser:
+        log(f"[{count}] browser")
+        figures = measure_browser(site, path_url)
+        for name in ("search_page", "query", "filtered", "path_page"):
+            transfer: Transfer = getattr(figures, name)
+            log(
+                f"[{count}]   {name}: {transfer}; server sent {transfer.server_bytes:,} body "
+                f"bytes; {', '.join(sorted({_short(u) for u in transfer.urls}))[:600]}"
+            )
+    shutil.rmtree(site, ignore_errors=True)
+    return SizeFigures(
+        count,
+        written["actors"],
+        synth_seconds,
+        checked,
+        built,
+        site_bytes,
+        site_files,
+        html_pages,
+        bundle_bytes,
+        bundle_files,
+        path_url,
+        path_html,
+        path_gzip,
+        figures,
+    )
+
+
+def _short(url: str) -> str:
+    return re.sub(r"^https?://[^/]+/", "", url).split("?")[0] or "/"
+
+
+# --- Stock mkdocs-material comparison -----------------------------------------------------------
+
+
+@dataclass
+class StockFigures:
+    """The same paths built by the project and by a stock mkdocs-material site."""
+
+    count: int
+    vagar: Run
+    stock: Run
+    vagar_site: tuple[int, int]
+    stock_site: tuple[int, int]
+    yaml_bytes: float
+    markdown_bytes: float
+
+
+def _labels(vocabulary: Path, name: str) -> dict[str, str]:
+    terms = yaml.safe_load((vocabulary / f"{name}.yaml").read_text("utf-8"))
+    return {str(t["id"]): str(t["label"]) for t in terms}
+
+
+def path_markdown(data: dict[str, Any], labels: dict[str, dict[str, str]]) -> str:
+    """A path as a Markdown page with the same facts and text as the generated page."""
+    actors = labels["actors"]
+    place = labels["counties"][data["county"]]
+    if data.get("municipality"):
+        place = f"{labels['municipalities'][data['municipality']]}, {place}"
+    weeks = sum(step["weeks"] for step in data["steps"])
+    lines = [
+        f"# {data['title']}",
+        "",
+        f"*{labels['occupations'][data['occupation']]} · {labels['counties'][data['county']]}*",
+        "",
+        data["summary"],
+        "",
+        "## Profil",
+        "",
+        f"- **Yrke:** {labels['occupations'][data['occupation']]}",
+        f"- **Utgångsläge:** {', '.join(labels['situations'][s] for s in data['situations'])}",
+        f"- **Ålder:** {labels['age-bands'][data['age_band']]}",
+        f"- **Plats:** {place}",
+        f"- **År:** {data['year']}",
+        f"- **Total tid:** {weeks} veckor",
+        "",
+        "### Bakgrund",
+        "",
+        data["background"],
+        "",
+        "## Steg för steg",
+        "",
+    ]
+    for number, step in enumerate(data["steps"], 1):
+        names = ", ".join(actors[a] for a in step["actors"])
+        lines += [
+            f"### {number}. {step['title']}",
+            "",
+            f"*{labels['step-types'][step['type']]} · {step['weeks']} veckor · {names}*",
+            "",
+            step["text"],
+            "",
+        ]
+    outcome = data["outcome"]
+    lines += [f"## Resultat: {labels['outcomes'][outcome['type']]}", "", outcome["text"], ""]
+    if data.get("what_helped"):
+        lines += ["## Det här hjälpte", "", data["what_helped"], ""]
+    if data.get("quote"):
+        lines += ["## Med egna ord", "", f"> {data['quote']}", ""]
+    if data.get("tips"):
+        lines += ["## Tips", "", *(f"- {tip}" for tip in data["tips"]), ""]
+    lines += [f"Dokumenterad av: {actors[data['documented_by']]}", ""]
+    return "\n".join(lines)
+
+
+def write_stock_project(source: Path, target: Path) -> tuple[float, float]:
+    """A stock mkdocs-material project with every path of ``source`` as a page in the nav.
+
+    Returns the average size of a path's YAML and of its Markdown page, in bytes.
+    """
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    vocabulary = source / "content" / "vocabulary"
+    labels = {
+        name: _labels(vocabulary, name)
+        for name in (
+            "occupations",
+            "situations",
+            "age-bands",
+            "counties",
+            "municipalities",
+            "step-types",
+            "outcomes",
+        )
+    }
+    labels["actors"] = {
+        file.stem: yaml.load(file.read_text("utf-8"), Loader=loader)["name"]
+        for file in (source / "content" / "actors").glob("*.yaml")
+    }
+    docs = target / "docs"
+    (docs / "vagar").mkdir(parents=True)
+    (docs / "index.md").write_text("# Vägar till jobb\n\nAlla vägar finns i menyn.\n", "utf-8")
+    sections: dict[str, list[dict[str, str]]] = {}
+    yaml_total = markdown_total = 0
+    files = sorted((source / "content" / "paths").glob("*.yaml"))
+    for file in files:
+        text = file.read_text("utf-8")
+        data = yaml.load(text, Loader=loader)
+        markdown = path_markdown(data, labels)
+        (docs / "vagar" / f"{data['id']}.md").write_text(markdown, "utf-8")
+        yaml_total += len(text.encode())
+        markdown_total += len(markdown.encode())
+        occupation = labels["occupations"][data["occupation"]]
+        sections.setdefault(occupation, []).append({data["title"]: f"vagar/{data['id']}.md"})
+    config = {
+        "site_name": "Vägar till jobb (stock)",
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "use_directory_urls": True,
+        "theme": {"name": "material", "language": "sv", "font": False},
+        "plugins": [{"search": {"lang": "sv"}}],
+        "nav": [
+            {"Hem": "index.md"},
+            {"Vägar": [{name: pages} for name, pages in sorted(sections.items())]},
+        ],
+    }
+    (target / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8"
+    )
+    return yaml_total / len(files), markdown_total / len(files)
+
+
+def measure_stock(count: int, work: Path, seed: int) -> StockFigures:
+    """Build ``count`` paths with the project and as a stock Material site, back to back."""
+    root = work / f"stock-source-{count}"
+    log(f"[stock {count}] synthesizing")
+    synthesize(count, root, seed)
+    stock_root = work / f"stock-{count}"
+    shutil.rmtree(stock_root, ignore_errors=True)
+    yaml_bytes, markdown_bytes = write_stock_project(root, stock_root)
+    log(f"[stock {count}] mkdocs build (vagar)")
+    vagar = build(root)
+    log(f"[stock {count}] mkdocs build (stock mkdocs-material)")
+    stock = build(stock_root)
+    figures = StockFigures(
+        count,
+        vagar,
+        stock,
+        folder_size(root / "site"),
+        folder_size(stock_root / "site"),
+        yaml_bytes,
+        markdown_bytes,
+    )
+    shutil.rmtree(root / "site", ignore_errors=True)
+    shutil.rmtree(stock_root / "site", ignore_errors=True)
+    return figures
+
+
+# --- Report -------------------------------------------------------------------------------------
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _mb(size: float) -> str:
+    return f"{size / 1e6:,.1f} MB"
+
+
+def _kb(size: float) -> str:
+    return f"{size / 1024:,.1f} KB"
+
+
+def _browser(figures: SizeFigures) -> BrowserFigures:
+    assert figures.browser is not None
+    return figures.browser
+
+
+def report(
+    sizes: list[SizeFigures], stock: StockFigures | None, command: str, load: tuple[str, str]
+) -> str:
+    """The Markdown table of every figure, with the command that produced it."""
+    head = "| | " + " | ".join(f"{s.count:,} paths" for s in sizes) + " |"
+    rows: list[tuple[str, Callable[[SizeFigures], str]]] = [
+        ("actors / HTML pages", lambda s: f"{s.actors} / {s.html_pages:,}"),
+        ("synthesize (in process)", lambda s: f"{s.synthesize_seconds:.1f} s"),
+        ("`vagar check` (wall)", lambda s: f"{s.check.seconds:.1f} s"),
+        ("`mkdocs build` incl. Pagefind (wall)", lambda s: f"{s.build.seconds:.1f} s"),
+        (
+            "build peak RSS, process tree (sampled)",
+            lambda s: f"{_mb(s.build.peak_tree_rss)} ({s.build.peak_processes} proc.)",
+        ),
+        ("build peak RSS, largest process (wait4)", lambda s: _mb(s.build.peak_process_rss)),
+        ("site size / files", lambda s: f"{_mb(s.site_bytes)} / {s.site_files:,}"),
+        ("Pagefind bundle / files", lambda s: f"{_mb(s.bundle_bytes)} / {s.bundle_files:,}"),
+        (
+            "path page HTML (median) raw / gzip",
+            lambda s: f"{_kb(s.path_html)} / {_kb(s.path_html_gzip)}",
+        ),
+    ]
+    if all(s.browser for s in sizes):
+        rows += [
+            ("search page `sok/`, cold load", lambda s: str(_browser(s).search_page)),
+            (f'first query "{QUERY}"', lambda s: str(_browser(s).query)),
+            (f'then filter "{FILTER_COUNTY}"', lambda s: str(_browser(s).filtered)),
+            ("path page, cold visit (gzip)", lambda s: str(_browser(s).path_page)),
+        ]
+    lines = [
+        "## Benchmark: Vägar till jobb with synthetic paths",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"Machine: {os.cpu_count()} CPUs, load average {load[0]} at start, {load[1]} at end; "
+        f"Python {sys.version.split()[0]}.",
+        "",
+        head,
+        "|---|" + "---|" * len(sizes),
+    ]
+    for name, cell in rows:
+        lines.append(f"| {name} | " + " | ".join(cell(s) for s in sizes) + " |")
+    if all(s.browser for s in sizes):
+        lines += ["", "Result summaries shown by the search page:", ""]
+        for s in sizes:
+            assert s.browser is not None
+            lines.append(
+                f"- {s.count:,}: query: {s.browser.query_results!r}; "
+                f"filtered: {s.browser.filtered_results!r}"
+            )
+    if stock is not None:
+        ratio = stock.stock.seconds / stock.vagar.seconds
+        lines += [
+            "",
+            f"### Same {stock.count:,} paths: this project vs. stock mkdocs-material",
+            "",
+            "| | vagar plugin + Pagefind | stock Material, all pages in nav, `search` plugin |",
+            "|---|---|---|",
+            f"| build (wall) | {stock.vagar.seconds:.1f} s | {stock.stock.seconds:.1f} s |",
+            f"| build peak RSS, process tree | {_mb(stock.vagar.peak_tree_rss)} | "
+            f"{_mb(stock.stock.peak_tree_rss)} |",
+            f"| site size / files | {_mb(stock.vagar_site[0])} / {stock.vagar_site[1]:,} | "
+            f"{_mb(stock.stock_site[0])} / {stock.stock_site[1]:,} |",
+            f"| average source per path | {stock.yaml_bytes:,.0f} B YAML | "
+            f"{stock.markdown_bytes:,.0f} B Markdown |",
+            "",
+            f"Stock build time / project build time: **{ratio:.1f} times**",
+        ]
+    lines += [
+        "",
+        "Methods: wall times of subprocesses; tree RSS is the largest sum of /proc/<pid>/statm "
+        "RSS over mkdocs and its descendants (pagefind), sampled every "
+        f"{POLL_SECONDS * 1000:.0f} ms (shared pages count once per process); the largest "
+        "process is wait4's ru_maxrss. Browser bytes are CDP Network.loadingFinished "
+        "encodedDataLength (headers included) summed from a counter reset: after the search "
+        "page has loaded and the network is idle, for the query; after the query's results, for "
+        "the filter; from a fresh context (cold cache) for the path page. The server gzips "
+        "every response except files that already are gzip (Pagefind's index, fragments and "
+        "wasm).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line; see the module docstring."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        default="1000,5000,10000,20000",
+        help="comma-separated numbers of paths (default 1000,5000,10000,20000)",
+    )
+    parser.add_argument(
+        "--stock-size",
+        type=int,
+        default=2000,
+        help="paths for the stock mkdocs-material comparison; 0 skips it (default 2000)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="synthesis seed (default 1)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
+    parser.add_argument("--markdown-out", type=Path, help="also write the table to this file")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    command = shlex.join(["python", "benchmarks/run.py", *(argv or sys.argv[1:])])
+    load_start = " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+    with contextlib.ExitStack() as stack:
+        if args.keep:
+            work = args.keep.resolve()
+            work.mkdir(parents=True, exist_ok=True)
+        else:
+            work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vagar-bench-")))
+        results = [measure_size(n, work, args.seed, not args.no_browser) for n in sizes]
+        stock = measure_stock(args.stock_size, work, args.seed) if args.stock_size else None
+    load_end = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    table = report(results, stock, command, (load_start, load_end))
+    print(table)
+    if args.markdown_out:
+        args.markdown_out.write_text(table, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
