@@ -39,7 +39,11 @@ def main(argv: Sequence[str] | None = None, input_fn: Callable[[str], str] = inp
             emit=print,
             write=not args.dry_run,
         )
-    body = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
+    try:
+        body = sys.stdin.read() if str(args.file) == "-" else args.file.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        _say(f"vagar: cannot read the issue text from {args.file}: {error}")
+        return 2
     return run_from_issue(args.root, body, say=_say, emit=print, write=not args.dry_run)
 
 

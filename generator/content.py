@@ -17,10 +17,11 @@ from generator import model
 from generator.findings import FieldPath, Finding, field_name, has_errors
 from generator.load import Document, load_document
 from generator.reidentify import hidden_municipalities, place_mentions
-from generator.schema import load_schema, make_validator
+from generator.schema import SchemaChecker, load_schema
 from generator.validate import (
     id_findings,
     path_rule_findings,
+    personal_data_findings,
     schema_findings,
     vocabulary_findings,
 )
@@ -83,7 +84,7 @@ def load_content(
         if doc is None:
             continue
         sub_schema = {**vocab_schema, **vocab_schema["$defs"].get(name, {})}
-        findings += schema_findings(doc, make_validator(sub_schema, {}))
+        findings += schema_findings(doc, SchemaChecker(sub_schema, {}))
         findings += vocabulary_findings(doc)
         vocab_docs[name] = doc
     if has_errors(findings):
@@ -99,17 +100,19 @@ def load_content(
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
     }
     words = _known_words(vocabularies, actor_docs)
-    actor_validator = make_validator(load_schema("actor"), known, words)
+    actor_checker = SchemaChecker(load_schema("actor"), known)
     for doc in actor_docs:
-        findings += schema_findings(doc, actor_validator)
+        findings += schema_findings(doc, actor_checker)
+        findings += personal_data_findings(doc, actor_checker, words)
     findings += id_findings(actor_docs, "actor")
 
     path_docs, problems = _load_folder(layout, layout.paths_dir)
     findings += problems
-    path_validator = make_validator(load_schema("path"), known, words)
+    path_checker = SchemaChecker(load_schema("path"), known)
     municipality_county = {m.id: m.county for m in vocabularies.municipalities.values()}
     for doc in path_docs:
-        findings += schema_findings(doc, path_validator)
+        findings += schema_findings(doc, path_checker)
+        findings += personal_data_findings(doc, path_checker, words)
         findings += path_rule_findings(doc, municipality_county, year)
     findings += id_findings(path_docs, "path")
 

@@ -33,16 +33,23 @@ class Document:
 
     file: str
     data: Any
-    positions: Mapping[FieldPath, Position] = field(default_factory=dict)
-    typed: Mapping[FieldPath, str] = field(default_factory=dict)
-    """Each scalar exactly as it was typed (quotes included): YAML reads 03 as the number 3."""
+    positions: Mapping[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    """1-based line and column of each value (tuples: there are a million in a big build)."""
+    text: str = ""
+    spans: Mapping[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    """Where each scalar stands in ``text``."""
+
+    def typed(self, path: FieldPath) -> str | None:
+        """The scalar at ``path`` exactly as typed (quotes included): YAML reads 03 as 3."""
+        span = self.spans.get(path)
+        return self.text[span[0] : span[1]] if span else None
 
     def position(self, path: FieldPath) -> Position:
         """Where ``path`` stood, or its nearest existing parent (for a missing field)."""
         for end in range(len(path), -1, -1):
             found = self.positions.get(path[:end])
             if found is not None:
-                return found
+                return Position(*found)
         return Position(1, 1)
 
 
@@ -98,9 +105,8 @@ def parse_document(text: str, display_name: str) -> tuple[Document | None, list[
         if node is None or (isinstance(node, ScalarNode) and node.value.strip() == ""):
             return None, [Finding(display_name, 1, 1, "the file is empty — fill in the template")]
         findings: list[Finding] = []
-        positions: dict[FieldPath, Position] = {}
-        typed: dict[FieldPath, str] = {}
-        data = _to_data(node, (), loader, _Tables(text, positions, typed), findings, display_name)
+        tables = _Tables({}, {})
+        data = _to_data(node, (), loader, tables, findings, display_name)
     except _AliasUsed as alias:
         line, column = _mark_position(alias.mark)
         return None, [
@@ -132,16 +138,15 @@ def parse_document(text: str, display_name: str) -> tuple[Document | None, list[
             loader.dispose()
     if findings:
         return None, findings
-    return Document(display_name, data, positions, typed), []
+    return Document(display_name, data, tables.positions, text, tables.spans), []
 
 
 @dataclass(frozen=True)
 class _Tables:
     """What the node walk records besides the data."""
 
-    text: str
-    positions: dict[FieldPath, Position]
-    typed: dict[FieldPath, str]
+    positions: dict[FieldPath, tuple[int, int]]
+    spans: dict[FieldPath, tuple[int, int]]
     seen: set[int] = field(default_factory=set)
     """Nodes already walked: meeting one again means an alias."""
 
@@ -157,13 +162,14 @@ def _to_data(
     if id(node) in tables.seen:
         raise _AliasUsed(node.start_mark)
     tables.seen.add(id(node))
-    tables.positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    tables.positions[path] = (mark.line + 1, mark.column + 1)
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = _scalar(key_node, loader) if isinstance(key_node, ScalarNode) else None
             line, column = _mark_position(key_node.start_mark)
-            if not isinstance(key, str) or not isinstance(key_node, ScalarNode):
+            if not isinstance(key, str):
                 findings.append(
                     Finding(display_name, line, column, "field names must be plain words")
                 )
@@ -185,7 +191,21 @@ def _to_data(
             _to_data(item, (*path, index), loader, tables, findings, display_name)
             for index, item in enumerate(node.value)
         ]
-    tables.typed[path] = tables.text[node.start_mark.index : node.end_mark.index]
+    tables.spans[path] = (node.start_mark.index, node.end_mark.index)
+    assert isinstance(node, ScalarNode)
+    return _scalar(node, loader)
+
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+
+
+def _scalar(node: ScalarNode, loader: _Loader) -> Any:
+    """A scalar's value; text and whole numbers directly, as they are nearly all of them."""
+    if node.tag == _STR:
+        return node.value
+    if node.tag == _INT:
+        return loader.construct_yaml_int(node)
     return loader.construct_object(node, deep=True)
 
 

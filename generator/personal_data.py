@@ -90,7 +90,12 @@ _NO_PL = re.compile(r"(?<![\w-])\d{6} ?\d{5}(?![\w-])")
 _FI = re.compile(r"(?<![\w-])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y](?![\w-])")
 
 
+_SIX_DIGITS = re.compile(r"\d{6}")
+
+
 def _identity_numbers(text: str, known: frozenset[str]) -> Iterator[Detection]:
+    if not _SIX_DIGITS.search(text):
+        return
     for match in _SE_DK.finditer(text):
         number = match.group(0)
         if personnummer.is_valid(number) or _is_samordningsnummer(number) or cpr.is_valid(number):
@@ -158,32 +163,46 @@ def _phone_numbers(text: str, known: frozenset[str]) -> Iterator[Detection]:
                 break
 
 
+# Cheap patterns that must match before the costly ones are tried: most texts have none of
+# these, and the checker scans every free-text field of every file.
+_PROFILE_HINT = re.compile(r"\.(?:com|se)/", re.IGNORECASE)
+_ADDRESS_HINT = re.compile(r"\d[A-Za-z]?(?:/\d{1,4})?,?\s+(?:\d{3}\s?\d{2}|\d{2}-\d{3}|\d{4,5})\s")
+_STREET_HINT = re.compile(r"[a-zåäöæøéłżźćśąęóń.] \d{1,4}(?!\d)")
+
+
 def _contacts(text: str, known: frozenset[str]) -> Iterator[Detection]:
-    yield from (_detection("e-mail address", m) for m in _EMAIL.finditer(text))
-    yield from (_detection("social media profile", m) for m in _PROFILE.finditer(text))
-    yield from (_detection("social media profile", m) for m in _HANDLE.finditer(text))
-    yield from (_detection("street address", m) for m in _ADDRESS.finditer(text))
-    yield from (_detection("street address", m) for m in _STREET.finditer(text))
+    if "@" in text:
+        yield from (_detection("e-mail address", m) for m in _EMAIL.finditer(text))
+        yield from (_detection("social media profile", m) for m in _HANDLE.finditer(text))
+    if _PROFILE_HINT.search(text):
+        yield from (_detection("social media profile", m) for m in _PROFILE.finditer(text))
+    if _ADDRESS_HINT.search(text):
+        yield from (_detection("street address", m) for m in _ADDRESS.finditer(text))
+    if _STREET_HINT.search(text):
+        yield from (_detection("street address", m) for m in _STREET.finditer(text))
 
 
 # Dates and ages ----------------------------------------------------------------------------
 
-_MONTHS = (
-    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
+_MONTH_NAMES = (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+_MONTHS = rf"(?:{'|'.join(_MONTH_NAMES)}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
+_NUMERIC_DATE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b"
+    r"|\b\d{4}/\d{1,2}/\d{1,2}\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b"
+    r"|\b\d{1,2}/\d{1,2}[ -]\d{2,4}\b"
+    r"|\bden\s+\d{1,2}/\d{1,2}\b"
+    r"|\bden\s+\d{1,2}(?::[ea])\b",
+    re.IGNORECASE,
 )
-_DATE = re.compile(
-    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
-    rf"|\b\d{{4}}/\d{{1,2}}/\d{{1,2}}\b"
-    rf"|\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})\b"
-    rf"|\b\d{{1,2}}/\d{{1,2}}[ -]\d{{2,4}}\b"
-    rf"|\bden\s+\d{{1,2}}/\d{{1,2}}\b"
-    rf"|\bden\s+\d{{1,2}}(?::[ea])\b"
-    rf"|\b\d{{1,2}}(?::[ea])?\s+{_MONTHS}\.?(?:\s+\d{{4}})?\b"
+_MONTH_DATE = re.compile(
+    rf"\b\d{{1,2}}(?::[ea])?\s+{_MONTHS}\.?(?:\s+\d{{4}})?\b"
     rf"|\b{_MONTHS}\s+\d{{4}}\b"
     rf"|\b(?:i\s+(?:början|slutet|mitten)\s+av|i|under|sedan|från|till|efter|före|innan|"
-    rf"fram\s+till)\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
-    rf"oktober|november|december)\b",
+    rf"fram\s+till)\s+(?:{'|'.join(_MONTH_NAMES)})\b",
     re.IGNORECASE,
 )
 _AGE = re.compile(
@@ -198,9 +217,18 @@ _AGE = re.compile(
 )
 
 
+_NUMERIC_DATE_HINT = re.compile(r"\d[./-]\d|den\s+\d")
+_MONTH_HINT = re.compile(rf"{_MONTHS}\b")
+_AGE_HINT = re.compile(r"\d\s*(?:år|-?åri)|fyllde|ålder", re.IGNORECASE)
+
+
 def _dates_and_ages(text: str, known: frozenset[str]) -> Iterator[Detection]:
-    yield from (_detection("date", m) for m in _DATE.finditer(text))
-    yield from (_detection("exact age", m) for m in _AGE.finditer(text))
+    if _NUMERIC_DATE_HINT.search(text):
+        yield from (_detection("date", m) for m in _NUMERIC_DATE.finditer(text))
+    if _MONTH_HINT.search(text.lower()):
+        yield from (_detection("date", m) for m in _MONTH_DATE.finditer(text))
+    if _AGE_HINT.search(text):
+        yield from (_detection("exact age", m) for m in _AGE.finditer(text))
 
 
 # Names -------------------------------------------------------------------------------------

@@ -647,7 +647,9 @@ class _Interview:
     def text(
         self, key: str, prompt: str, given: str | None, path: Sequence[str], optional: bool = False
     ) -> str | None:
-        for value in self._values(key, given, f"{prompt}: ", optional):
+        """A free text, checked against the schema's limits so problems show at once."""
+        hint = " (valfritt, Enter hoppar över)" if optional and "Enter" not in prompt else ""
+        for value in self._values(key, given, f"{prompt}{hint}: ", optional):
             text = clean_text(value)
             if not text and optional:
                 return None
@@ -669,7 +671,8 @@ class _Interview:
         optional: bool = False,
         show: bool = True,
     ) -> Option | None:
-        hint = " (Enter hoppar över)" if optional else ""
+        """One vocabulary term or actor, matched loosely; short lists are shown first."""
+        hint = " (valfritt, Enter hoppar över)" if optional and "Enter" not in prompt else ""
         listed = len(options) <= MAX_LISTED
         if self.interactive and (given is None or not given.strip()) and listed and show:
             self.say(f"{prompt}:")
@@ -696,6 +699,7 @@ class _Interview:
     def many(
         self, key: str, prompt: str, options: Sequence[Option], given: Sequence[str]
     ) -> list[Option]:
+        """Several terms from one comma-separated answer, all of which must match."""
         listed = len(options) <= MAX_LISTED
         if self.interactive and not given and listed:
             self.say(f"{prompt}:")
@@ -723,6 +727,7 @@ class _Interview:
     def number(
         self, key: str, prompt: str, given: str | None, lowest: int, highest: int
     ) -> int | None:
+        """A whole number in a range; "36 veckor" counts as 36."""
         for value in self._values(key, given, f"{prompt}: ", optional=False):
             digits = re.match(r"\s*(\d+)\s*(?:[a-zåäö]+\s*)?$", value.casefold())
             problem = "ska vara ett helt tal"
@@ -748,6 +753,7 @@ class _Interview:
     # Fields in the order a counsellor thinks of them
 
     def consent(self, given: bool | None) -> None:
+        """Asked first: without a yes nothing else is worth asking."""
         if given:
             return
         if not self.interactive:
@@ -767,8 +773,12 @@ class _Interview:
             self.say("  Svara ja eller nej.")
 
     def steps(self, given: Sequence[str]) -> list[StepDraft]:
+        """Steps given one per line (flags, issue form), or asked one field at a time."""
         lines = [line for line in given if line.strip()]
-        if lines or not self.interactive:
+        if not lines and not self.interactive:
+            self.missing.append(self.names.get("steps", "steps"))
+            return []
+        if lines:
             steps: list[StepDraft] = []
             problems: list[str] = []
             for number, line in enumerate(lines, 1):
@@ -816,6 +826,7 @@ class _Interview:
         return steps
 
     def tips(self, given: Sequence[str]) -> list[str]:
+        """Optional tips, one per answer, up to the schema's maximum."""
         longest = int(field_schema(("tips",)).get("maxItems", 6))
         tips: list[str] = []
         if given or not self.interactive:
@@ -910,7 +921,7 @@ def interview(
     if county is not None:
         in_county = tuple(m for m in choices.municipalities if m.county == county.id)
         municipality = run.choice(
-            "municipality", "Kommun (valfri)", in_county, answers.municipality, optional=True
+            "municipality", "Kommun", in_county, answers.municipality, optional=True
         )
     elif answers.municipality:
         run._problem("municipality", "välj ett län först")
@@ -929,12 +940,12 @@ def interview(
     )
     what_helped = run.text(
         "what_helped",
-        "Vad gjorde skillnad (valfritt)",
+        "Vad gjorde skillnad",
         answers.what_helped,
         ("what_helped",),
         optional=True,
     )
-    quote = run.text("quote", "Ett citat (valfritt)", answers.quote, ("quote",), optional=True)
+    quote = run.text("quote", "Ett citat", answers.quote, ("quote",), optional=True)
     tips = run.tips(answers.tips)
     documented_by = run.choice(
         "documented_by", "Aktören som dokumenterade vägen", choices.actors, answers.documented_by

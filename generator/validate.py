@@ -14,10 +14,11 @@ from typing import Any, cast
 
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
-from jsonschema.protocols import Validator
 
 from generator.findings import FieldPath, Finding, field_name
 from generator.load import Document
+from generator.personal_data import find_personal_data, mask
+from generator.schema import SchemaChecker
 
 _TYPE_NAMES = {
     "string": "text",
@@ -29,12 +30,26 @@ _TYPE_NAMES = {
 }
 
 
-def schema_findings(document: Document, validator: Validator) -> list[Finding]:
+def schema_findings(document: Document, checker: SchemaChecker) -> list[Finding]:
     """Every schema problem in one document, in file order."""
     findings: list[Finding] = []
-    for error in validator.iter_errors(document.data):
+    for error in checker.errors(document.data):
         findings.extend(_describe(document, error))
     return sorted(findings)
+
+
+def personal_data_findings(
+    document: Document, checker: SchemaChecker, known_words: frozenset[str]
+) -> list[Finding]:
+    """Personal data in the free-text fields, each at its own line and column, masked."""
+    findings: list[Finding] = []
+    for path, text in checker.free_texts(document.data):
+        for found in find_personal_data(text, known_words):
+            value = text[found.start : found.end]
+            line, column = _locate(document, path, value)
+            message = f"{found.kind} ('{mask(value)}') — {found.hint}"
+            findings.append(Finding(document.file, line, column, message, field_name(path)))
+    return findings
 
 
 def id_findings(documents: Sequence[Document], kind: str) -> list[Finding]:
@@ -151,10 +166,7 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
     instance, value = cast(Any, error.instance), cast(Any, error.validator_value)
     schema = cast(Mapping[str, Any], error.schema)
     kind = error.validator
-    if kind == "x-free-text":
-        line, column = _locate(document, path, value)
-        yield Finding(document.file, line, column, error.message, field_name(path))
-    elif kind == "required":
+    if kind == "required":
         missing = [name for name in value if isinstance(instance, dict) and name not in instance]
         for name in missing:
             hint = schema.get("properties", {}).get(name, {}).get("description", "")
@@ -174,7 +186,7 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
             )
             yield finding(f"unknown field '{extra}' — {hint}", (*path, extra))
     elif kind == "type":
-        yield finding(_type_message(instance, value, path, document.typed.get(path)))
+        yield finding(_type_message(instance, value, path, document.typed(path)))
     elif kind == "const" and path == ("consent",):
         yield finding(
             "consent must be true — publish a path only when the participant has agreed to it"
@@ -210,7 +222,7 @@ def _locate(document: Document, path: FieldPath, needle: str) -> tuple[int, int]
     so a match that spans a break is reported at the start of the value instead.
     """
     start = document.position(path)
-    typed = document.typed.get(path, "")
+    typed = document.typed(path) or ""
     offset = typed.find(needle)
     if offset < 0:
         return start.line, start.column

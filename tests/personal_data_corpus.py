@@ -101,9 +101,9 @@ _GENERATORS: dict[str, Callable[[Faker, str, random.Random], str]] = {
     "identity number": _identity_numbers,
     "phone number": _phone_number,
     "e-mail address": lambda fake, locale, rng: str(fake.free_email()),
-    "person name": lambda fake, locale, rng: f"{fake.first_name()} {fake.last_name()}"
-    if rng.random() < 0.6
-    else str(fake.first_name()),
+    "person name": lambda fake, locale, rng: (
+        f"{fake.first_name()} {fake.last_name()}" if rng.random() < 0.6 else str(fake.first_name())
+    ),
     "street address": _address,
 }
 
@@ -153,36 +153,64 @@ def personal_sentences(per_kind: int = 45) -> list[Sample]:
     return samples
 
 
+_CLEAN_TEMPLATES = [
+    "Utbildningen tog {weeks} veckor och gav {points} yrkespoäng.",
+    "Hon började {year} och var klar {later}.",
+    "Yrket har SSYK-kod {ssyk} i statistiken.",
+    "Ingångslönen låg på {thousands} {hundreds}00 kronor i månaden.",
+    "Ungefär {percent} procent av deltagarna fick jobb inom {months} månader.",
+    "Praktiken var på {share} % av heltid under {weeks} veckor.",
+    "Kursen {course} lästes på distans.",
+    "Arbetsdagen var {start:02d}.00\u2013{end}.30 med en timmes lunch.",
+    "Öppet kl. {start}\u2013{end} på vardagar och {start}\u201313 på lördagar.",
+    "Han körde {miles} mil i veckan med lastbil under {year}.",
+    "Efter {years} år i branschen och {few} kurser bytte hon yrke.",
+    "Under {year}\u2013{later} sökte hen {applications} jobb.",
+    "B-körkort och C-körkort tog {weeks} veckor, YKB ytterligare {few} veckor.",
+    "Nystartsjobbet gällde i {months} månader med {percent} procents tjänst.",
+    "Hon klarade {few} av 6 delprov och fick betyg {grade}.",
+    "Gruppen var {group} personer och {few} lärare.",
+    "Arbetsgivaren behövde {group} nya medarbetare till hösten {year}.",
+    "Lönebidraget täckte {percent} procent av lönen i {few} år.",
+    "Kursen pågick {few} dagar i veckan, {hours} timmar om dagen.",
+    "Hon hade jobbat {years} år i handeln innan butiken stängde {year}.",
+    "Validering av {group} moment sparade henne {weeks} veckors studier.",
+    "Efter 1/3 av utbildningen fick han praktikplats.",
+    "Han läste {applications} timmar svenska och klarade nivå {level}.",
+    "Tre av fyra deltagare, {percent} procent, var kvar efter {months} månader.",
+]
+
+
 def clean_sentences(count: int = 240) -> list[str]:
     """Realistic sentences full of numbers that are not personal data."""
     rng = random.Random(SEED)
-    templates: list[Callable[[], str]] = [
-        lambda: f"Utbildningen tog {rng.randint(4, 60)} veckor och gav {rng.choice([25, 50, 100, 150, 200, 400])} yrkespoäng.",  # noqa: E501
-        lambda: f"Hon började {rng.randint(2015, 2025)} och var klar {rng.randint(2016, 2026)}.",
-        lambda: f"Yrket har SSYK-kod {rng.choice(['5321', '5323', '7411', '5141', '8332', '3512'])} i statistiken.",  # noqa: E501
-        lambda: f"Ingångslönen låg på {rng.randint(22, 38)} {rng.randint(0, 9)}00 kronor i månaden.",
-        lambda: f"Ungefär {rng.randint(5, 95)} procent av deltagarna fick jobb inom {rng.randint(3, 12)} månader.",  # noqa: E501
-        lambda: f"Praktiken var på {rng.choice([50, 75, 100])} % av heltid under {rng.randint(2, 16)} veckor.",  # noqa: E501
-        lambda: f"Kursen {rng.choice(['SFI kurs D', 'Svenska 2', 'Matematik 1a', 'ELLELE0', 'VÅRVÅR01', 'GRNSVA2'])} lästes på distans.",  # noqa: E501
-        lambda: f"Arbetsdagen var {rng.randint(6, 8):02d}.00–{rng.randint(15, 17)}.30 med en timmes lunch.",  # noqa: E501
-        lambda: f"Öppet kl. {rng.randint(7, 10)}–{rng.randint(15, 19)} på vardagar, {rng.randint(8, 11)}–{rng.randint(13, 15)} på lördagar.",  # noqa: E501
-        lambda: f"Han körde {rng.randint(120, 900)} mil i veckan med lastbil under {rng.randint(2019, 2025)}.",  # noqa: E501
-        lambda: f"Efter {rng.randint(6, 30)} år i branschen och {rng.randint(1, 4)} kurser bytte hon yrke.",  # noqa: E501
-        lambda: f"Under {rng.randint(2018, 2024)}–{rng.randint(2019, 2025)} sökte hen {rng.randint(20, 150)} jobb.",  # noqa: E501
-        lambda: f"B-körkort och C-körkort tog {rng.randint(8, 20)} veckor, YKB ytterligare {rng.randint(3, 6)}.",  # noqa: E501
-        lambda: f"Nystartsjobbet gällde i {rng.randint(6, 24)} månader med {rng.randint(60, 100)} procents tjänst.",  # noqa: E501
-        lambda: f"Hon klarade {rng.randint(3, 5)} av {rng.randint(5, 6)} delprov och fick betyg {rng.choice('ABCDE')}.",  # noqa: E501
-        lambda: f"Gruppen var {rng.randint(8, 25)} personer och {rng.randint(2, 6)} lärare.",
-        lambda: f"Arbetsgivaren behövde {rng.randint(2, 40)} nya medarbetare till hösten {rng.randint(2019, 2025)}.",  # noqa: E501
-        lambda: f"Lönebidraget täckte {rng.randint(20, 80)} procent av lönen i {rng.randint(1, 4)} år.",
-        lambda: f"Kursen kostade inget och pågick {rng.randint(1, 5)} dagar i veckan, {rng.randint(4, 8)} timmar om dagen.",  # noqa: E501
-        lambda: f"Hon hade jobbat {rng.randint(10, 35)} år i handeln innan butiken stängde {rng.randint(2019, 2024)}.",  # noqa: E501
-        lambda: f"Validering av {rng.randint(3, 12)} moment sparade henne {rng.randint(8, 30)} veckors studier.",  # noqa: E501
-        lambda: f"Efter {rng.randint(1, 3)}/{rng.randint(2, 4)} av utbildningen fick han praktikplats.",
-        lambda: f"Han läste {rng.randint(100, 800)} timmar svenska och klarade nivå {rng.choice(['B', 'C', 'D'])}.",  # noqa: E501
-        lambda: f"Tre av fyra deltagare, {rng.randint(60, 90)} procent, var kvar efter {rng.randint(6, 18)} månader.",  # noqa: E501
-    ]
-    return [templates[i % len(templates)]() for i in range(count)]
+
+    def values() -> dict[str, object]:
+        return {
+            "weeks": rng.randint(1, 60),
+            "points": rng.choice([25, 50, 100, 150, 200, 400]),
+            "year": rng.randint(2015, 2025),
+            "later": rng.randint(2016, 2026),
+            "ssyk": rng.choice(["5321", "5323", "7411", "5141", "8332", "3512"]),
+            "thousands": rng.randint(22, 38),
+            "hundreds": rng.randint(0, 9),
+            "percent": rng.randint(5, 95),
+            "months": rng.randint(3, 24),
+            "share": rng.choice([25, 50, 75, 100]),
+            "course": rng.choice(["SFI kurs D", "Svenska 2", "Matematik 1a", "VÅRVÅR01"]),
+            "start": rng.randint(6, 9),
+            "end": rng.randint(15, 18),
+            "miles": rng.randint(120, 900),
+            "years": rng.randint(6, 35),
+            "few": rng.randint(1, 5),
+            "applications": rng.randint(20, 800),
+            "grade": rng.choice("ABCDE"),
+            "group": rng.randint(8, 40),
+            "hours": rng.randint(4, 8),
+            "level": rng.choice(["B", "C", "D"]),
+        }
+
+    return [_CLEAN_TEMPLATES[i % len(_CLEAN_TEMPLATES)].format(**values()) for i in range(count)]
 
 
 def rates(

@@ -32,9 +32,7 @@ def _annotations(out: str) -> list[dict[str, str]]:
     return [m.groupdict() for m in matches if m]
 
 
-def _run(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], *formats: str, text: str
-) -> list[str]:
+def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str], *formats: str, text: str) -> list[str]:
     root = make_project(tmp_path, {"giltig-vag.yaml": text})
     outputs = []
     for output_format in formats:
@@ -90,9 +88,7 @@ def test_every_text_finding_has_one_annotation_at_the_same_place(
 def test_a_yaml_syntax_error_is_annotated_at_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    broken = VALID_PATH.replace(
-        "title: Samtal med vägledare", "title: Samtal: med vägledare"
-    )
+    broken = VALID_PATH.replace("title: Samtal med vägledare", "title: Samtal: med vägledare")
     (out,) = _run(tmp_path, capsys, "github", text=broken)
 
     (annotation,) = _annotations(out)

@@ -35,9 +35,9 @@ def parse_fails(text: str) -> Finding:
 def test_top_level_field_positions_are_one_based() -> None:
     document = parse_ok(VALID_PATH)
 
-    assert document.positions[()] == Position(1, 1)
-    assert document.positions[("id",)] == Position(1, 5)
-    assert document.positions[("county",)] == Position(8, 9)
+    assert document.position(()) == Position(1, 1)
+    assert document.position(("id",)) == Position(1, 5)
+    assert document.position(("county",)) == Position(8, 9)
 
 
 def test_nested_list_item_position_points_at_the_value() -> None:
@@ -100,7 +100,7 @@ def test_list_instead_of_mapping_loads_as_a_list() -> None:
     document = parse_ok("- id: giltig-vag\n- title: Hej\n")
 
     assert document.data == [{"id": "giltig-vag"}, {"title": "Hej"}]
-    assert document.positions[(1, "title")] == Position(2, 10)
+    assert document.position((1, "title")) == Position(2, 10)
 
 
 def test_list_instead_of_mapping_is_rejected_by_the_schema(tmp_path: Path) -> None:
@@ -257,7 +257,7 @@ def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
     assert findings == []
     assert document is not None
     assert document.data["id"] == "giltig-vag"
-    assert document.positions[("id",)] == Position(1, 5)
+    assert document.position(("id",)) == Position(1, 5)
 
 
 def test_windows_line_endings_keep_positions(tmp_path: Path) -> None:

@@ -45,9 +45,7 @@ def test_the_whole_value_is_covered() -> None:
     for sample in PERSONAL:
         if sample.value == sample.sentence:
             continue
-        spans = [
-            sample.sentence[d.start : d.end] for d in find_personal_data(sample.sentence)
-        ]
+        spans = [sample.sentence[d.start : d.end] for d in find_personal_data(sample.sentence)]
         assert any(sample.value in span or span in sample.value for span in spans), sample
 
 

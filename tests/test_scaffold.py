@@ -1,0 +1,436 @@
+"""`vagar new`: scripted answers and flags both end in a commented file that passes the check;
+vocabulary answers are matched loosely; user text reaches the file only through PyYAML; the
+template in CONTRIBUTING.md passes the check too."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import REPO_ROOT, VALID_PATH, make_project
+
+from generator.cli import main
+from generator.content import ContentLayout, load_content
+from generator.load import parse_document
+from generator.scaffold import (
+    SCHEMA_LINE,
+    Option,
+    load_choices,
+    match,
+    match_many,
+    slugify,
+    unique_id,
+)
+
+ANSWERS = [
+    "ja",  # consent
+    "elektrker",  # occupation, misspelt
+    "långtidsarbetslös, ung",  # situations
+    "2",  # age band, by its number in the list: 25-34
+    "gävleborg",  # county, part of the label
+    "Gävle",  # municipality
+    "2024",  # year
+    "Från lagret till elcentralen",  # title
+    "Hen var utan arbete i två år och blev elektriker efter yrkesvux.",  # summary
+    "Hen hade arbetat på ett lager och ville byta bana.",  # background
+    "kartläggning",  # step 1: type
+    "Samtal med vägledare",
+    "arbetsförmedlingen",
+    "2",
+    "De gick igenom lediga jobb i länet.",
+    "utbildning",  # step 2: type
+    "Elinstallation på yrkesvux",
+    "arbetsformedlingen, exempel el",
+    "36 veckor",
+    "Hen läste elinstallation och praktiserade hos elföretaget.",
+    "",  # no third step
+    "arbete",  # outcome, by label
+    "Anställd som elektriker hos ett elföretag.",
+    "",  # what helped: skipped
+    "",  # quote: skipped
+    "Gör ett studiebesök innan du bestämmer dig.",
+    "",  # no more tips
+    "Arbetsförmedlingen",  # documented by, by name
+]
+
+FLAGS = [
+    "--no-input",
+    "--consent",
+    "--title",
+    "Från lagret till elcentralen",
+    "--summary",
+    "Hen var utan arbete i två år och blev elektriker efter yrkesvux.",
+    "--occupation",
+    "elektriker",
+    "--situation",
+    "langtidsarbetslos",
+    "--age-band",
+    "25-34",
+    "--background",
+    "Hen hade arbetat på ett lager och ville byta bana.",
+    "--county",
+    "21",
+    "--year",
+    "2024",
+    "--step",
+    "kartlaggning | Samtal med vägledare | arbetsformedlingen | 2 | De gick igenom jobb.",
+    "--step",
+    "utbildning | Elinstallation | arbetsformedlingen, exempel-elforetag | 36 | Hen läste el.",
+    "--outcome",
+    "anstallning",
+    "--outcome-text",
+    "Anställd som elektriker hos ett elföretag.",
+    "--documented-by",
+    "arbetsformedlingen",
+]
+
+
+class Script:
+    """Answers a list of questions in order and remembers what was asked."""
+
+    def __init__(self, answers: list[str]) -> None:
+        self.answers: Iterator[str] = iter(answers)
+        self.prompts: list[str] = []
+
+    def __call__(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        try:
+            return next(self.answers)
+        except StopIteration:
+            raise EOFError from None
+
+
+def _check(root: Path) -> None:
+    """The project passes `vagar check` and the content model has the new path."""
+    content, findings = load_content(ContentLayout(root))
+    assert content is not None, [f.format() for f in findings]
+    assert main(["check", "--root", str(root)]) == 0
+
+
+def _only_path(root: Path) -> Path:
+    (file,) = (root / "content" / "paths").iterdir()
+    return file
+
+
+# Interactive
+
+
+def test_scripted_answers_write_a_valid_commented_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+    script = Script(ANSWERS)
+
+    code = main(["new", "--root", str(root)], input_fn=script)
+
+    assert code == 0, capsys.readouterr().err
+    file = _only_path(root)
+    assert file.name == "fran-lagret-till-elcentralen.yaml"
+    _check(root)
+    text = file.read_text(encoding="utf-8")
+    assert text.startswith(SCHEMA_LINE + "\n")
+    assert "occupation: elektriker  # Elektriker\n" in text
+    assert 'county: "21"  # Gävleborgs län\n' in text
+    assert 'municipality: "2180"  # Gävle\n' in text
+    assert "      - exempel-elforetag  # Exempel El AB\n" in text
+    data = yaml.safe_load(text)
+    assert data["situations"] == ["langtidsarbetslos", "ung"]
+    assert data["age_band"] == "25-34"
+    assert data["outcome"] == {
+        "type": "anstallning",
+        "text": "Anställd som elektriker hos ett elföretag.",
+    }
+    assert [s["weeks"] for s in data["steps"]] == [2, 36]
+    assert data["tips"] == ["Gör ett studiebesök innan du bestämmer dig."]
+    assert "what_helped" not in data and "quote" not in data
+    assert "Skrev content/paths/fran-lagret-till-elcentralen.yaml" in capsys.readouterr().err
+
+
+def test_wrong_answers_are_asked_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {})
+    answers = list(ANSWERS)
+    answers[1:2] = ["astronaut", "elektriker"]  # no such occupation, then a real one
+    year = answers.index("2024")
+    answers[year : year + 1] = ["2999", "förra året", "2024"]
+    title = answers.index("Från lagret till elcentralen")
+    answers[title : title + 1] = ["El", "Från lagret till elcentralen"]  # too short first
+    script = Script(answers)
+
+    assert main(["new", "--root", str(root)], input_fn=script) == 0
+
+    err = capsys.readouterr().err
+    assert "'astronaut' finns inte bland valen" in err
+    assert "ska vara mellan 2000 och" in err
+    assert "ska vara ett helt tal" in err
+    assert "är för kort" in err
+    _check(root)
+
+
+def test_question_mark_lists_every_actor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+    answers = list(ANSWERS)
+    answers[-1:] = ["?", "arbetsformedlingen"]
+
+    assert main(["new", "--root", str(root)], input_fn=Script(answers)) == 0
+
+    assert "Exempel El AB" in capsys.readouterr().err
+
+
+def test_no_consent_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {})
+
+    code = main(["new", "--root", str(root)], input_fn=Script(["nej"]))
+
+    assert code == 1
+    assert not list((root / "content" / "paths").iterdir())
+    assert "samtycke" in capsys.readouterr().err
+
+
+def test_end_of_input_stops_without_a_file_or_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+
+    code = main(["new", "--root", str(root)], input_fn=Script(ANSWERS[:5]))
+
+    assert code == 1
+    assert not list((root / "content" / "paths").iterdir())
+    assert "Avbrutet" in capsys.readouterr().err
+
+
+# Flags
+
+
+def test_flags_write_a_valid_file_without_asking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+    script = Script([])
+
+    assert main(["new", "--root", str(root), *FLAGS], input_fn=script) == 0
+
+    assert script.prompts == []
+    _check(root)
+    data = yaml.safe_load(_only_path(root).read_text(encoding="utf-8"))
+    assert data["id"] == "fran-lagret-till-elcentralen"
+    assert data["steps"][1]["actors"] == ["arbetsformedlingen", "exempel-elforetag"]
+    assert "municipality" not in data
+
+
+def test_flags_and_questions_mix(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {})
+    flags = [f for f in FLAGS if f != "--no-input"]
+    at = flags.index("--documented-by")
+    del flags[at : at + 2]
+    # Asked: municipality, what helped, quote and tips (all skipped), then documented_by.
+    script = Script(["", "", "", "", "arbetsformedlingen"])
+
+    assert main(["new", "--root", str(root), *flags], input_fn=script) == 0
+
+    assert len(script.prompts) == 5
+    assert script.prompts[-1].startswith("Aktören som dokumenterade vägen")
+    _check(root)
+
+
+def test_missing_flags_are_all_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {})
+
+    code = main(["new", "--root", str(root), "--no-input", "--title", "Från lagret till elen"])
+
+    assert code == 2
+    err = capsys.readouterr().err
+    for flag in ("--consent", "--occupation", "--situation", "--year", "--step", "--outcome"):
+        assert flag in err
+    assert "--title" not in err
+    assert not list((root / "content" / "paths").iterdir())
+
+
+def test_wrong_flags_are_named_with_the_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+    flags = list(FLAGS)
+    flags[flags.index("elektriker")] = "astronaut"
+    flags[flags.index("2024")] = "2999"
+    flags[flags.index("--step") + 1] = "kartlaggning | Samtal | arbetsformedlingen | två"
+
+    code = main(["new", "--root", str(root), *flags])
+
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "--occupation: 'astronaut' finns inte bland valen" in err
+    assert "--year: ska vara mellan 2000 och" in err
+    assert "--step: steg 1: skriv fem delar" in err
+
+
+def test_dry_run_prints_the_file_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+
+    assert main(["new", "--root", str(root), "--dry-run", *FLAGS]) == 0
+
+    assert capsys.readouterr().out.startswith(SCHEMA_LINE)
+    assert not list((root / "content" / "paths").iterdir())
+
+
+def test_an_id_can_be_chosen_and_must_be_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+
+    assert main(["new", "--root", str(root), *FLAGS, "--id", "Elektriker i Gävle"]) == 1
+    assert "--id: använd bara a-z" in capsys.readouterr().err
+    assert main(["new", "--root", str(root), *FLAGS, "--id", "elektriker-i-gavle"]) == 0
+
+    assert _only_path(root).name == "elektriker-i-gavle.yaml"
+    assert main(["new", "--root", str(root), *FLAGS, "--id", "elektriker-i-gavle"]) == 1
+    assert "the file already exists" in capsys.readouterr().err
+    _check(root)
+
+
+def test_an_id_in_use_gets_a_number(tmp_path: Path) -> None:
+    existing = VALID_PATH.replace("id: giltig-vag", "id: fran-lagret-till-elcentralen")
+    root = make_project(tmp_path, {"fran-lagret-till-elcentralen.yaml": existing})
+
+    assert main(["new", "--root", str(root), *FLAGS]) == 0
+
+    assert (root / "content" / "paths" / "fran-lagret-till-elcentralen-2.yaml").is_file()
+    _check(root)
+
+
+def test_an_invalid_project_stops_the_new_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {"giltig-vag.yaml": VALID_PATH.replace("weeks: 2", "weeks: 0")})
+
+    assert main(["new", "--root", str(root), *FLAGS]) == 1
+
+    err = capsys.readouterr().err
+    assert "content/paths/giltig-vag.yaml:18:12: steps[0].weeks: must be at least 1" in err
+    assert "Filen skrevs inte" in err
+    assert sorted(p.name for p in (root / "content" / "paths").iterdir()) == ["giltig-vag.yaml"]
+
+
+TRICKY_TEXTS = [
+    'Hen sa: "det går" # inte en kommentar',
+    "- inte en lista, & inget ankare, *inget alias*, {inte: en karta}",
+    "yes, no, on, off, null, ~",
+    "Första stycket.\n\nAndra stycket: med kolon och 100 % procent.",
+    "  Inleds med mellanslag\n    och indrag som ska synas",
+    "Slutar med kolon:",
+    "'enkla' och \"dubbla\" citattecken \\ och ett bakåtsnedstreck",
+    "%TAG ! och --- och ... ser ut som YAML-direktiv",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_user_text_is_written_as_typed(tmp_path: Path, text: str) -> None:
+    root = make_project(tmp_path, {})
+    flags = list(FLAGS)
+    flags[flags.index("--background") + 1] = text
+    tip = text.replace("\n", " ")
+    flags += ["--quote", text, "--tip", tip, "--tip", "yes", "--tip", "123"]
+
+    assert main(["new", "--root", str(root), *flags]) == 0
+
+    file = _only_path(root)
+    document, problems = parse_document(file.read_text(encoding="utf-8"), file.name)
+    assert document is not None, problems
+    expected = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    assert document.data["background"] == expected
+    assert document.data["quote"] == expected
+    assert document.data["tips"] == [tip.strip(), "yes", "123"]
+
+
+# Loose matching and ids
+
+
+OCCUPATIONS = (
+    Option("elektriker", "Elektriker"),
+    Option("vvs-montor", "VVS-montör"),
+    Option("underskoterska", "Undersköterska"),
+    Option("lagerarbetare", "Lagerarbetare"),
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("elektriker", "elektriker"),  # id
+        ("VVS-montör", "vvs-montor"),  # label
+        ("vvs montor", "vvs-montor"),  # without accents and hyphen
+        ("elektrker", "elektriker"),  # a typo
+        ("undersköt", "underskoterska"),  # the start of a label
+        ("3", "underskoterska"),  # number in the list
+        ("  Lagerarbetare ", "lagerarbetare"),
+    ],
+)
+def test_match_finds_the_option(answer: str, expected: str) -> None:
+    found = match(answer, OCCUPATIONS)
+    assert found.option is not None and found.option.id == expected
+
+
+def test_match_offers_candidates_when_the_answer_is_ambiguous() -> None:
+    found = match("er", OCCUPATIONS)
+    assert found.option is None
+    assert {o.id for o in found.candidates} == {"elektriker", "lagerarbetare", "underskoterska"}
+    assert match("astronaut", OCCUPATIONS).option is None
+
+
+def test_numbers_are_codes_not_positions_when_ids_are_numbers() -> None:
+    counties = load_choices(REPO_ROOT).counties
+    found = match("3", counties)
+    assert found.option is None
+    exact = match("03", counties)
+    assert exact.option is not None and exact.option.label == "Uppsala län"
+
+
+def test_a_label_with_a_comma_is_one_choice() -> None:
+    situations = load_choices(REPO_ROOT).situations
+    ung = next(s for s in situations if s.id == "ung")
+    assert "," in ung.label
+
+    chosen, problems = match_many(f"Nyanländ, {ung.label}, langtidsarbetslos", situations)
+
+    assert problems == []
+    assert [o.id for o in chosen] == ["nyanland", "ung", "langtidsarbetslos"]
+
+
+def test_slug_and_unique_id() -> None:
+    assert slugify("Från lagret till elcentralen!") == "fran-lagret-till-elcentralen"
+    assert slugify("  Ärligt: Öl & Å  ") == "arligt-ol-a"
+    long = slugify("ord " * 40)
+    assert len(long) <= 70 and not long.endswith("-")
+    assert unique_id("a", {"a", "a-2"}) == "a-3"
+    assert unique_id("", set()) == "vag"
+
+
+# The template in CONTRIBUTING.md
+
+
+def test_the_template_in_contributing_passes_the_check(tmp_path: Path) -> None:
+    guide = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```yaml\n(.*?)^```$", guide, flags=re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 1, "CONTRIBUTING.md should hold exactly one yaml block: the template"
+    template = blocks[0]
+    assert template.startswith(SCHEMA_LINE + "\n")
+    data = yaml.safe_load(template)
+    actor_ids = {data["documented_by"], *(a for step in data["steps"] for a in step["actors"])}
+    assert "arbetsformedlingen" in actor_ids
+    actors = {
+        f"{a}.yaml": (REPO_ROOT / "content" / "actors" / f"{a}.yaml").read_text(encoding="utf-8")
+        for a in actor_ids
+    }
+    root = make_project(tmp_path, {f"{data['id']}.yaml": template}, actors)
+
+    content, findings = load_content(ContentLayout(root))
+
+    assert content is not None, [f.format() for f in findings]
+    assert [f for f in findings if f.severity == "error"] == []
+    assert data["id"] in content.paths
