@@ -14,14 +14,13 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from generator import model
+from generator.file_check import Checked, FileChecker, FileRules, check_files
 from generator.findings import FieldPath, Finding, field_name, has_errors
 from generator.load import Document, load_document
 from generator.reidentify import hidden_municipalities, place_mentions
 from generator.schema import SchemaChecker, load_schema
 from generator.validate import (
     id_findings,
-    path_rule_findings,
-    personal_data_findings,
     schema_findings,
     vocabulary_findings,
 )
@@ -92,28 +91,29 @@ def load_content(
     vocabularies = _vocabularies(vocab_docs)
     known: dict[str, dict[str, Any]] = {**vocabularies.by_name()}
 
-    actor_docs, problems = _load_folder(layout, layout.actors_dir)
-    findings += problems
+    # Actors are few, and their names are known words for every text: load them first.
+    actor_docs = _checked(
+        [
+            load_document(file, name)
+            for file, name in _content_files(layout, layout.actors_dir, findings)
+        ],
+        findings,
+    )
     known["actors"] = {
         doc.data["id"]: doc
         for doc in actor_docs
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
     }
     words = _known_words(vocabularies, actor_docs)
-    actor_checker = SchemaChecker(load_schema("actor"), known)
+    actor_checker = FileChecker(_rules("actor", known, words, {}, year))
     for doc in actor_docs:
-        findings += schema_findings(doc, actor_checker)
-        findings += personal_data_findings(doc, actor_checker, words)
+        findings += actor_checker.check_document(doc)
     findings += id_findings(actor_docs, "actor")
 
-    path_docs, problems = _load_folder(layout, layout.paths_dir)
-    findings += problems
-    path_checker = SchemaChecker(load_schema("path"), known)
     municipality_county = {m.id: m.county for m in vocabularies.municipalities.values()}
-    for doc in path_docs:
-        findings += schema_findings(doc, path_checker)
-        findings += personal_data_findings(doc, path_checker, words)
-        findings += path_rule_findings(doc, municipality_county, year)
+    path_rules = _rules("path", known, words, municipality_county, year)
+    path_files = _content_files(layout, layout.paths_dir, findings)
+    path_docs = _checked(check_files(path_files, path_rules), findings)
     findings += id_findings(path_docs, "path")
 
     findings = sorted(set(findings))
@@ -162,11 +162,35 @@ def _known_words(vocab: model.Vocabularies, actor_docs: list[Document]) -> froze
     return frozenset(word for name in names for word in re.findall(r"[\w-]+", name))
 
 
-def _load_folder(layout: ContentLayout, folder: FsPath) -> tuple[list[Document], list[Finding]]:
-    documents: list[Document] = []
-    findings: list[Finding] = []
+def _rules(
+    schema_name: str,
+    known: dict[str, dict[str, Any]],
+    words: frozenset[str],
+    municipality_county: dict[str, str],
+    year: int,
+) -> FileRules:
+    known_ids = {name: frozenset(ids) for name, ids in known.items()}
+    return FileRules(schema_name, known_ids, words, municipality_county, year)
+
+
+def _checked(results: list[Checked], findings: list[Finding]) -> list[Document]:
+    """The documents that could be read; their findings are added to ``findings``."""
+    documents = []
+    for document, problems in results:
+        findings += problems
+        if document is not None:
+            documents.append(document)
+    return documents
+
+
+def _content_files(
+    layout: ContentLayout, folder: FsPath, findings: list[Finding]
+) -> list[tuple[FsPath, str]]:
+    """The ``.yaml`` files of a folder with their display names; a ``.yml`` file is a
+    finding."""
     if not folder.is_dir():
-        return documents, findings
+        return []
+    files = []
     for file in sorted(folder.iterdir()):
         if file.suffix == ".yml":
             findings.append(
@@ -177,13 +201,9 @@ def _load_folder(layout: ContentLayout, folder: FsPath) -> tuple[list[Document],
                     f"content files end in .yaml — rename the file to {file.stem}.yaml",
                 )
             )
-        if file.suffix != ".yaml" or not file.is_file():
-            continue
-        doc, problems = load_document(file, layout.display(file))
-        findings += problems
-        if doc is not None:
-            documents.append(doc)
-    return documents, findings
+        elif file.suffix == ".yaml" and file.is_file():
+            files.append((file, layout.display(file)))
+    return files
 
 
 def _vocabularies(docs: dict[str, Document]) -> model.Vocabularies:

@@ -1,0 +1,97 @@
+"""Checking one content file, and many of them on every core.
+
+A national knowledge base holds tens of thousands of path files, and loading and checking one
+takes most of a millisecond of Python. Each file is checked on its own (load, schema, personal
+data, path rules), so a large check hands the files to worker processes; everything that
+relates files to each other (unique ids, re-identification) happens afterwards, in one place.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.findings import Finding
+from generator.load import Document, load_document
+from generator.schema import SchemaChecker, load_schema
+from generator.validate import path_rule_findings, personal_data_findings, schema_findings
+
+PARALLEL_FROM = 400
+"""Below this many files, starting worker processes costs more than it saves."""
+
+Checked = tuple[Document | None, list[Finding]]
+
+
+@dataclass(frozen=True)
+class FileRules:
+    """What a file is checked against, as plain data so that worker processes receive it."""
+
+    schema_name: str
+    known_ids: Mapping[str, frozenset[str]]
+    known_words: frozenset[str]
+    municipality_county: Mapping[str, str]
+    this_year: int
+
+
+class FileChecker:
+    """Checks single files against one set of rules (the compiled schema is built once)."""
+
+    def __init__(self, rules: FileRules) -> None:
+        self.rules = rules
+        known = {name: dict.fromkeys(ids) for name, ids in rules.known_ids.items()}
+        self.schema = SchemaChecker(load_schema(rules.schema_name), known)
+
+    def check(self, file: Path, display_name: str) -> Checked:
+        """The document (None when it could not be read) and every finding in it."""
+        document, findings = load_document(file, display_name)
+        if document is None:
+            return None, findings
+        return document, findings + self.check_document(document)
+
+    def check_document(self, document: Document) -> list[Finding]:
+        """Every finding in a loaded document."""
+        findings = schema_findings(document, self.schema)
+        findings += personal_data_findings(document, self.schema, self.rules.known_words)
+        if self.rules.schema_name == "path":
+            findings += path_rule_findings(
+                document, self.rules.municipality_county, self.rules.this_year
+            )
+        return findings
+
+
+def check_files(files: Sequence[tuple[Path, str]], rules: FileRules) -> list[Checked]:
+    """Check ``(file, display name)`` pairs, in order; in worker processes when there are many.
+
+    Workers are spawned, not forked: MkDocs' live-reload server runs builds beside other
+    threads, and forking a process with threads is unsafe.
+    """
+    cores = os.cpu_count() or 1
+    if len(files) < PARALLEL_FROM or cores < 2:
+        checker = FileChecker(rules)
+        return [checker.check(file, name) for file, name in files]
+    chunk = max(50, len(files) // (cores * 8))
+    with ProcessPoolExecutor(
+        cores,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(rules,),
+    ) as pool:
+        return list(pool.map(_check_in_worker, files, chunksize=chunk))
+
+
+_worker_checker: FileChecker | None = None
+"""The checker of a worker process, built once when the worker starts."""
+
+
+def _start_worker(rules: FileRules) -> None:
+    global _worker_checker
+    _worker_checker = FileChecker(rules)
+
+
+def _check_in_worker(item: tuple[Path, str]) -> Checked:
+    assert _worker_checker is not None, "worker started without _start_worker"
+    return _worker_checker.check(*item)

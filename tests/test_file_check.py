@@ -1,0 +1,44 @@
+"""Checking many files in worker processes gives exactly what checking them in turn gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import VALID_PATH, make_project, with_path_id
+
+from generator import file_check
+from generator.content import ContentLayout, load_content
+
+
+def test_workers_report_the_same_findings_in_the_same_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = {
+        f"vag-{n:03d}.yaml": with_path_id(VALID_PATH, f"vag-{n:03d}")
+        for n in range(file_check.PARALLEL_FROM + 20)
+    }
+    paths["vag-007.yaml"] = paths["vag-007.yaml"].replace("weeks: 2", "weeks: två")
+    paths["vag-300.yaml"] = paths["vag-300.yaml"].replace(
+        "De gick igenom lediga jobb i länet.", "Ring 070-123 45 67 för mer."
+    )
+    layout = ContentLayout(make_project(tmp_path, paths))
+    pools: list[object] = []
+
+    class RecordedPool(file_check.ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(file_check, "ProcessPoolExecutor", RecordedPool)
+    in_workers = load_content(layout, this_year=2025)[1]
+    assert len(pools) == 1
+    monkeypatch.setattr(file_check, "PARALLEL_FROM", 10**9)
+    in_turn = load_content(layout, this_year=2025)[1]
+
+    assert in_workers == in_turn
+    assert [(f.file, f.field) for f in in_workers] == [
+        ("content/paths/vag-007.yaml", "steps[0].weeks"),
+        ("content/paths/vag-300.yaml", "steps[0].text"),
+    ]
