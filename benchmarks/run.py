@@ -9,19 +9,20 @@ and needs Chromium); it prints a Markdown table:
 For each size it synthesizes a project (``synthesize.py``) into a temporary folder and measures:
 
 - ``vagar check`` and ``mkdocs build`` (Pagefind included) as subprocesses, wall time;
-- the build's peak memory, two ways: the summed RSS of the whole process tree (mkdocs and
-  the pagefind binary it starts), sampled from /proc every 20 ms, and the exact peak of the
-  largest single process, from ``wait4``'s ``ru_maxrss``. ``getrusage(RUSAGE_CHILDREN)`` deltas
-  are not used: ``ru_maxrss`` is a maximum over single processes, never a sum, and it never
-  decreases, so a delta between two builds means nothing;
+- the build's peak memory, two ways: the summed RSS of the whole process tree (mkdocs, the
+  checker's worker processes and the pagefind binary it starts), sampled from /proc every
+  20 ms, and the exact peak of the largest single process, from ``wait4``'s ``ru_maxrss``.
+  ``getrusage(RUSAGE_CHILDREN)`` deltas are not used: ``ru_maxrss`` is a maximum over single
+  processes, never a sum, and it never decreases, so a delta between two builds means nothing;
 - the site's size and file count;
 - in headless Chromium (Playwright) against the site served on 127.0.0.1 by a server that
   gzips responses like GitHub Pages does (files that already are gzip, such as Pagefind's
-  chunks, are sent as they are): the bytes of a first query for an occupation, of adding a
-  county filter, and of a cold visit to a path page. Bytes are CDP
-  ``Network.loadingFinished.encodedDataLength`` (bytes on the wire, headers included) summed
-  over every request made after the counters are reset; the server's own count of the body
-  bytes it sent is a cross-check.
+  chunks, are sent as they are): the bytes of loading the search page, of a first query for
+  an occupation there, of then adding a county filter, of the same query in the header's
+  search dialog on the home page, and of a cold visit to a path page. Bytes are Playwright's
+  ``request.sizes()`` (encoded body plus response headers) summed over every request made
+  after the counters are reset, the Pagefind web worker's included (a CDP session on the page
+  misses those); the server's own count of the body bytes it sent is a cross-check.
 
 At ``--stock-size`` paths it also builds the same paths as plain Markdown pages in a stock
 mkdocs-material project (every page in the navigation, the built-in search plugin) and prints
@@ -246,7 +247,7 @@ def serve(folder: Path) -> Iterator[str]:
 
 @dataclass
 class Transfer:
-    """Bytes on the wire (CDP) and requests, with the server's body bytes as a cross-check."""
+    """Bytes received and requests, with the server's body bytes as a cross-check."""
 
     bytes: int
     requests: int
@@ -254,59 +255,76 @@ class Transfer:
     urls: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return f"{self.bytes / 1024:,.1f} KB ({self.requests} req.)"
+        chunks = {"index": 0, "fragment": 0}
+        for url in self.urls:
+            for kind in chunks:
+                chunks[kind] += url.split("?")[0].endswith(f".pf_{kind}")
+        detail = "".join(f", {n} {kind}" for kind, n in chunks.items() if n)
+        return f"{self.bytes / 1024:,.1f} KB ({self.requests} req.{detail})"
 
 
 class NetworkMeter:
-    """Counts every response of one page through a CDP session."""
+    """Counts every response caused in one page, its Pagefind web worker included.
+
+    Playwright's request events cover the worker's requests; a CDP session on the page does
+    not (it sees the worker script start, but never its fetches), so sizes come from
+    ``request.sizes()``: encoded body plus response headers. Chromium reports a body size of
+    0 for the worker script itself; its Content-Length (what the server sent) is used then.
+    """
 
     def __init__(self, page: Any) -> None:
         self.page = page
-        self.cdp = page.context.new_cdp_session(page)
-        self.urls: dict[str, str] = {}
-        self.inflight: set[str] = set()
-        self.cdp.on("Network.requestWillBeSent", self._sent)
-        self.cdp.on("Network.loadingFinished", self._finished)
-        self.cdp.on("Network.loadingFailed", self._failed)
-        self.cdp.send("Network.enable")
+        self.inflight: set[Any] = set()
+        page.on("request", self._started)
+        page.on("requestfinished", self._finished)
+        page.on("requestfailed", self._failed)
         self.reset()
 
     def reset(self) -> None:
-        self.bytes = 0
-        self.done: list[str] = []
+        self.finished: list[Any] = []
         self.last_event = time.monotonic()
         _Sent.reset()
 
-    def _sent(self, event: dict[str, Any]) -> None:
-        if event["request"]["url"].startswith("data:"):
-            return
-        self.urls[event["requestId"]] = event["request"]["url"]
-        self.inflight.add(event["requestId"])
+    def _started(self, request: Any) -> None:
+        if not request.url.startswith("data:"):
+            self.inflight.add(request)
         self.last_event = time.monotonic()
 
-    def _finished(self, event: dict[str, Any]) -> None:
-        if event["requestId"] in self.inflight:
-            self.inflight.discard(event["requestId"])
-            self.bytes += int(event["encodedDataLength"])
-            self.done.append(self.urls[event["requestId"]])
+    def _finished(self, request: Any) -> None:
+        if request in self.inflight:
+            self.inflight.discard(request)
+            self.finished.append(request)
         self.last_event = time.monotonic()
 
-    def _failed(self, event: dict[str, Any]) -> None:
-        self.inflight.discard(event["requestId"])
+    def _failed(self, request: Any) -> None:
+        self.inflight.discard(request)
         self.last_event = time.monotonic()
 
     def settle(
-        self, until: Callable[[], bool] | None = None, quiet: float = 1.0, timeout: float = 120
+        self, until: Callable[[], bool] | None = None, quiet: float = 1.0, timeout: float = 180
     ) -> Transfer:
         """Wait until ``until()`` holds and no request has started or ended for ``quiet`` s."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            self.page.wait_for_timeout(100)  # lets Playwright deliver the CDP events
+            self.page.wait_for_timeout(100)  # lets Playwright deliver the events
             if self.inflight or time.monotonic() - self.last_event < quiet:
                 continue
             if until is None or until():
-                return Transfer(self.bytes, len(self.done), _Sent.bytes, list(self.done))
+                return self._transfer()
         raise TimeoutError(f"the network did not settle; in flight: {self.inflight}")
+
+    def _transfer(self) -> Transfer:
+        total = 0
+        for request in self.finished:
+            sizes = request.sizes()
+            body = sizes["responseBodySize"]
+            if body <= 0:
+                response = request.response()
+                length = response.headers.get("content-length", "0") if response else "0"
+                body = int(length)
+            total += body + sizes["responseHeadersSize"]
+        urls = [request.url for request in self.finished]
+        return Transfer(total, len(self.finished), _Sent.bytes, urls)
 
 
 @dataclass
@@ -318,6 +336,8 @@ class BrowserFigures:
     query_results: str
     filtered: Transfer
     filtered_results: str
+    header_query: Transfer
+    """The same query typed into the header's search on the home page (no faceted preload)."""
     path_page: Transfer
 
 
@@ -359,12 +379,27 @@ def measure_browser(site: Path, path_url: str) -> BrowserFigures:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             meter = NetworkMeter(page)
+            page.goto(base, wait_until="load")
+            meter.settle()
+            meter.reset()
+            page.locator("pagefind-modal-trigger button").click()
+            page.locator("pagefind-modal dialog").get_by_role("searchbox").fill(QUERY)
+            header_query = meter.settle(
+                lambda: page.locator("pagefind-modal a.pf-result-link").count() > 0
+            )
+            context.close()
+
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            meter = NetworkMeter(page)
             page.goto(base + path_url, wait_until="load")
             path_page = meter.settle()
             context.close()
         finally:
             browser.close()
-    return BrowserFigures(search_page, query, query_results, filtered, filtered_results, path_page)
+    return BrowserFigures(
+        search_page, query, query_results, filtered, filtered_results, header_query, path_page
+    )
 
 
 # --- One size -----------------------------------------------------------------------------------
@@ -384,6 +419,7 @@ class SizeFigures:
     html_pages: int
     bundle_bytes: int
     bundle_files: int
+    index_chunks: int
     path_url: str
     path_html: int
     path_html_gzip: int
@@ -413,12 +449,13 @@ def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigure
     site_bytes, site_files = folder_size(site)
     bundle_bytes, bundle_files = folder_size(site / "pagefind")
     html_pages = sum(1 for _ in site.rglob("*.html"))
+    index_chunks = sum(1 for _ in (site / "pagefind" / "index").glob("*.pf_index"))
     path_url, path_html, path_gzip = typical_path_page(site)
     figures = None
     if browser:
         log(f"[{count}] browser")
         figures = measure_browser(site, path_url)
-        for name in ("search_page", "query", "filtered", "path_page"):
+        for name in ("search_page", "query", "filtered", "header_query", "path_page"):
             transfer: Transfer = getattr(figures, name)
             log(
                 f"[{count}]   {name}: {transfer}; server sent {transfer.server_bytes:,} body "
@@ -436,6 +473,7 @@ def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigure
         html_pages,
         bundle_bytes,
         bundle_files,
+        index_chunks,
         path_url,
         path_html,
         path_gzip,
@@ -638,7 +676,10 @@ def report(
         ),
         ("build peak RSS, largest process (wait4)", lambda s: _mb(s.build.peak_process_rss)),
         ("site size / files", lambda s: f"{_mb(s.site_bytes)} / {s.site_files:,}"),
-        ("Pagefind bundle / files", lambda s: f"{_mb(s.bundle_bytes)} / {s.bundle_files:,}"),
+        (
+            "Pagefind bundle / files / index chunks",
+            lambda s: f"{_mb(s.bundle_bytes)} / {s.bundle_files:,} / {s.index_chunks}",
+        ),
         (
             "path page HTML (median) raw / gzip",
             lambda s: f"{_kb(s.path_html)} / {_kb(s.path_html_gzip)}",
@@ -649,6 +690,10 @@ def report(
             ("search page `sok/`, cold load", lambda s: str(_browser(s).search_page)),
             (f'first query "{QUERY}"', lambda s: str(_browser(s).query)),
             (f'then filter "{FILTER_COUNTY}"', lambda s: str(_browser(s).filtered)),
+            (
+                f'header search on the home page, "{QUERY}"',
+                lambda s: str(_browser(s).header_query),
+            ),
             ("path page, cold visit (gzip)", lambda s: str(_browser(s).path_page)),
         ]
     lines = [
@@ -659,12 +704,12 @@ def report(
         f"Machine: {os.cpu_count()} CPUs, load average {load[0]} at start, {load[1]} at end; "
         f"Python {sys.version.split()[0]}.",
         "",
-        head,
-        "|---|" + "---|" * len(sizes),
     ]
-    for name, cell in rows:
+    if sizes:
+        lines += [head, "|---|" + "---|" * len(sizes)]
+    for name, cell in rows if sizes else []:
         lines.append(f"| {name} | " + " | ".join(cell(s) for s in sizes) + " |")
-    if all(s.browser for s in sizes):
+    if sizes and all(s.browser for s in sizes):
         lines += ["", "Result summaries shown by the search page:", ""]
         for s in sizes:
             assert s.browser is not None
@@ -695,12 +740,15 @@ def report(
         "Methods: wall times of subprocesses; tree RSS is the largest sum of /proc/<pid>/statm "
         "RSS over mkdocs and its descendants (pagefind), sampled every "
         f"{POLL_SECONDS * 1000:.0f} ms (shared pages count once per process); the largest "
-        "process is wait4's ru_maxrss. Browser bytes are CDP Network.loadingFinished "
-        "encodedDataLength (headers included) summed from a counter reset: after the search "
-        "page has loaded and the network is idle, for the query; after the query's results, for "
-        "the filter; from a fresh context (cold cache) for the path page. The server gzips "
-        "every response except files that already are gzip (Pagefind's index, fragments and "
-        "wasm).",
+        "process is wait4's ru_maxrss. Browser bytes are Playwright request.sizes() (encoded "
+        "body + response headers, the Pagefind worker's requests included) summed from a "
+        "counter reset, until the network has been idle for 1 s: after the search page has "
+        "loaded and gone idle, for the query (typed into the search box); after the query's "
+        "results, for the filter (a click on the county's checkbox); from a fresh context "
+        "(cold cache) for the path page; for the header search, from after the home page has "
+        "loaded and gone idle (opening the dialog and typing). Served from 127.0.0.1 by a "
+        "handler that gzips every response except files that already are gzip (Pagefind's "
+        "index, filter and fragment chunks and its wasm).",
     ]
     return "\n".join(lines) + "\n"
 
@@ -711,7 +759,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--sizes",
         default="1000,5000,10000,20000",
-        help="comma-separated numbers of paths (default 1000,5000,10000,20000)",
+        help="comma-separated numbers of paths (default 1000,5000,10000,20000); '' for none",
     )
     parser.add_argument(
         "--stock-size",

@@ -1073,6 +1073,48 @@ OCCUPATION_SENTENCES = (
     "{P} märkte att {kunskap} var viktigare än {p} hade trott.",
 )
 
+# Swedish builds words by compounding; prefix + suffix gives the long tail of distinct words
+# that real text has and that decides the size of the search index.
+COMPOUND_PREFIXES = {
+    "underskoterska": "vård omvårdnads hygien patient läkemedels journal nutritions demens sår",
+    "vardnara-service": "service transport förråds prov städ patient kost sterilgods",
+    "personlig-assistent": "assistans brukar hjälpmedels kommunikations lyft vardags aktivitets",
+    "barnskotare": "förskole lek språk måltids utevistelse läs föräldra barngrupps",
+    "elektriker": "el kabel installations mät belysnings central säkerhets laddbox",
+    "vvs-montor": "rör värme våtrums avlopps ventilations pump vatten",
+    "snickare": "bygg stom trä golv fönster ritnings material ställnings",
+    "svetsare": "svets material fog plåt stål skär slip",
+    "lastbilsforare": "last gods trafik rutt fordons terminal kyl leverans",
+    "bussforare": "trafik resenärs linje tidtabells fordons biljett depå",
+    "kock": "mat köks meny råvaru kost allergi bak disk",
+    "lagerarbetare": "lager plock truck pall order inventerings leverans emballage",
+    "lokalvardare": "städ golv kemikalie hygien fönster lokal avfalls",
+    "butikssaljare": "kund kass butiks varu pris kampanj lager försäljnings",
+    "it-supporttekniker": "nätverks support användar server lösenords behörighets dator",
+    "mjukvaruutvecklare": "kod test databas gränssnitts versions utvecklings webb system",
+    "frisor": "klipp färg hår kund produkt salongs boknings",
+}
+GENERIC_PREFIXES = (
+    "arbets kvalitets säkerhets tids samarbets kommunikations miljö schema introduktions "
+    "rast skift planerings"
+)
+_SUFFIX_WORDS = (
+    "rutiner frågor planering kontroll dokumentation utrustning moment regler teknik hantering "
+    "system ansvar ordning uppföljning material kunskap övningar arbete miljö metoder "
+    "instruktioner listor flöden behov avvikelser underhåll säkerhet"
+)
+COMPOUND_SUFFIXES = _SUFFIX_WORDS.split()
+COMPOUND_SENTENCES = (
+    "{P} lärde sig mer om {ord} och {ord2}.",
+    "Mycket av tiden gick åt till {ord}.",
+    "Handledaren gick igenom {ord} steg för steg.",
+    "Det var nytt för {o} med {ord}, men det gick bra efter ett tag.",
+    "En del moment handlade om {ord} och {ord2}.",
+    "{P} fick särskilt öva på {ord}.",
+    "Det som var svårast i början var {ord}.",
+    "De pratade också om {ord}, något som ofta glöms bort.",
+)
+
 OUTCOME_TEXTS = {
     "anstallning": (
         "Anställd som {yrke} på {plats}, med {tider}.",
@@ -1612,7 +1654,8 @@ class PathMaker:
             "efter": _pick(rng, AFTER.get(situations[0], ("en lång väg",))),
             "tider": _pick(rng, WORKING_HOURS),
         }
-        self._reroll(ctx, occ)
+        prefixes = COMPOUND_PREFIXES.get(d.occupation, "").split() * 2 + GENERIC_PREFIXES.split()
+        self._reroll(ctx, occ, prefixes)
 
         def say(options: Sequence[str]) -> str:
             return _pick(rng, options).format_map(ctx)
@@ -1649,13 +1692,15 @@ class PathMaker:
         ]
         main_employer = self._employer(d.county, occ.branch)
         for kind in kinds:
-            self._reroll(ctx, occ)
+            self._reroll(ctx, occ, prefixes)
             step_type = {"eget": "utbildning", "vidare": "utbildning"}.get(kind, kind)
             sentences = [say(STEP_TEXT_A[kind])]
             if kind in ("praktik", "utbildning", "anstallning") and rng.random() < 0.5:
                 sentences.append(say(OCCUPATION_SENTENCES))
             if rng.random() < 0.5:
                 sentences.append(say(STEP_TEXT_A[kind]))
+            if rng.random() < 0.6:
+                sentences.append(say(COMPOUND_SENTENCES))
             sentences.append(say(STEP_TEXT_B[kind]))
             low, high = occ.course_weeks if kind == "utbildning" else STEP_WEEKS[kind]
             lines += [
@@ -1676,11 +1721,18 @@ class PathMaker:
         lines += [f"documented_by: {self._documenter(d.county)}\n", "consent: true\n"]
         return lines
 
-    def _reroll(self, ctx: dict[str, str], occ: Occupation) -> None:
+    def _reroll(self, ctx: dict[str, str], occ: Occupation, prefixes: Sequence[str]) -> None:
         rng = self.rng
         tasks = rng.sample(occ.tasks, 2)
         skills = rng.sample(occ.skills, 2)
         ctx.update(uppgift=tasks[0], uppgift2=tasks[1], kunskap=skills[0], kunskap2=skills[1])
+        # Skewed picks, so a few compounds are common and most are rare, as in real text.
+        words = [
+            prefixes[int(len(prefixes) * rng.random() ** 1.5)]
+            + COMPOUND_SUFFIXES[int(len(COMPOUND_SUFFIXES) * rng.random() ** 2)]
+            for _ in range(2)
+        ]
+        ctx.update(ord=words[0], ord2=words[1])
 
     def _local(self, county: str, role: str) -> str:
         return _pick(self.rng, self.pool.by_county[(county, role)])
