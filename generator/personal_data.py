@@ -10,9 +10,10 @@ republish what it caught.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -69,6 +70,33 @@ def find_personal_data(text: str, known_words: frozenset[str] = frozenset()) -> 
     return result
 
 
+_SEPARATOR = "\n\x00\n"
+"""Between texts scanned together: a line break (a new sentence) and a character that no
+pattern crosses (it is neither a word character nor whitespace)."""
+
+
+def find_in_texts(
+    texts: Sequence[str], known_words: frozenset[str] = frozenset()
+) -> list[tuple[int, Detection]]:
+    """``find_personal_data`` over several texts at once: (index of the text, detection in it).
+
+    One scan of the joined texts costs much less than one scan per text, and a path file has
+    a dozen free-text fields.
+    """
+    starts: list[int] = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + len(_SEPARATOR)
+    found = []
+    for detection in find_personal_data(_SEPARATOR.join(texts), known_words):
+        index = bisect.bisect_right(starts, detection.start) - 1
+        start = detection.start - starts[index]
+        end = min(detection.end - starts[index], len(texts[index]))
+        found.append((index, Detection(detection.kind, start, end, detection.hint)))
+    return found
+
+
 def mask(value: str) -> str:
     """Hide all but the edges of a value: ``680314-1265`` becomes ``68****-**65``."""
     keep = 1 if len(value) < 8 else 2
@@ -91,6 +119,7 @@ _FI = re.compile(r"(?<![\w-])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y](?![\w-])")
 
 
 _SIX_DIGITS = re.compile(r"\d{6}")
+_DIGIT = re.compile(r"\d")
 
 
 def _identity_numbers(text: str, known: frozenset[str]) -> Iterator[Detection]:
@@ -148,7 +177,12 @@ _STREET = re.compile(
 )
 
 
+_PHONE_HINT = re.compile(r"\d[\d ()./-]{5,}\d")
+
+
 def _phone_numbers(text: str, known: frozenset[str]) -> Iterator[Detection]:
+    if not _PHONE_HINT.search(text):
+        return
     for candidate in _PHONE_CANDIDATE.finditer(text):
         if sum(c.isdigit() for c in candidate.group(0)) < 7:
             continue
@@ -176,6 +210,8 @@ def _contacts(text: str, known: frozenset[str]) -> Iterator[Detection]:
         yield from (_detection("social media profile", m) for m in _HANDLE.finditer(text))
     if _PROFILE_HINT.search(text):
         yield from (_detection("social media profile", m) for m in _PROFILE.finditer(text))
+    if not _DIGIT.search(text):
+        return
     if _ADDRESS_HINT.search(text):
         yield from (_detection("street address", m) for m in _ADDRESS.finditer(text))
     if _STREET_HINT.search(text):
@@ -198,12 +234,15 @@ _NUMERIC_DATE = re.compile(
     r"|\bden\s+\d{1,2}(?::[ea])\b",
     re.IGNORECASE,
 )
-_MONTH_DATE = re.compile(
-    rf"\b\d{{1,2}}(?::[ea])?\s+{_MONTHS}\.?(?:\s+\d{{4}})?\b"
-    rf"|\b{_MONTHS}\s+\d{{4}}\b"
-    rf"|\b(?:i\s+(?:början|slutet|mitten)\s+av|i|under|sedan|från|till|efter|före|innan|"
-    rf"fram\s+till)\s+(?:{'|'.join(_MONTH_NAMES)})\b",
-    re.IGNORECASE,
+# Month dates are found from the month word outwards: month words are rare, and a pattern
+# that tries every word as the start of "i början av mars" is slow on long texts. These run
+# on the lower-cased text.
+_MONTH_WORD = re.compile(rf"\b{_MONTHS}\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?::[ea])?\s+$")
+_YEAR_AFTER = re.compile(r"\.?\s+\d{4}\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:i\s+(?:början|slutet|mitten)\s+av|i|under|sedan|från|till|efter|före|innan|"
+    r"fram\s+till)\s+$"
 )
 _AGE = re.compile(
     r"\b\d{1,3}\s*(?:år|års)\s+(?:gammal|gamla|ung)\b"
@@ -212,23 +251,34 @@ _AGE = re.compile(
     r"|\bvid\s+\d{1,3}\s+års\s+ålder\b"
     r"|\b\d{1,3}\s+års\s+ålder\b"
     r"|\b(?:är|var|blev)\s+\d{2}\s+år(?!\s+(?:i|på|inom|som|med|av|hos|vid)\b)"
-    r"|\bålder(?:n)?\s*:?\s*\d{1,3}\b",
-    re.IGNORECASE,
+    r"|\bålder(?:n)?\s*:?\s*\d{1,3}\b"
 )
-
-
 _NUMERIC_DATE_HINT = re.compile(r"\d[./-]\d|den\s+\d")
-_MONTH_HINT = re.compile(rf"{_MONTHS}\b")
-_AGE_HINT = re.compile(r"\d\s*(?:år|-?åri)|fyllde|ålder", re.IGNORECASE)
+_AGE_HINT = re.compile(r"\d\s*(?:år|-?åri)|fyllde|ålder")
 
 
 def _dates_and_ages(text: str, known: frozenset[str]) -> Iterator[Detection]:
-    if _NUMERIC_DATE_HINT.search(text):
-        yield from (_detection("date", m) for m in _NUMERIC_DATE.finditer(text))
-    if _MONTH_HINT.search(text.lower()):
-        yield from (_detection("date", m) for m in _MONTH_DATE.finditer(text))
-    if _AGE_HINT.search(text):
-        yield from (_detection("exact age", m) for m in _AGE.finditer(text))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lower-cased
+        lowered = text
+    if _DIGIT.search(text):
+        if _NUMERIC_DATE_HINT.search(text):
+            yield from (_detection("date", m) for m in _NUMERIC_DATE.finditer(text))
+        if _AGE_HINT.search(lowered):
+            yield from (_detection("exact age", m) for m in _AGE.finditer(lowered))
+    for month in _MONTH_WORD.finditer(lowered):
+        start, end = month.span()
+        window = max(0, start - 30)
+        day = _DAY_BEFORE.search(lowered, window, start)
+        year = _YEAR_AFTER.match(lowered, end)
+        if day:
+            yield Detection("date", day.start(), year.end() if year else end, KINDS["date"])
+        elif year:
+            yield Detection("date", start, year.end(), KINDS["date"])
+        elif month.group(0) in _MONTH_NAMES and (
+            preposition := _PREPOSITION_BEFORE.search(lowered, window, start)
+        ):
+            yield Detection("date", preposition.start(), end, KINDS["date"])
 
 
 # Names -------------------------------------------------------------------------------------

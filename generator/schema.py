@@ -6,9 +6,9 @@ be the id of an actor file, and ``x-free-text: true`` marks the fields a contrib
 freely, which are scanned for personal data.
 
 Checking thousands of files must stay quick, and jsonschema takes about a millisecond a file.
-So each document is first checked by a compiled validator (fastjsonschema, with the references
-turned into enums, as in the copy published for editors); only a document that fails is run
-through jsonschema, whose errors carry the field paths the messages need.
+So each document is first checked by a compiled validator (fastjsonschema) and its references
+looked up in sets; only a document that fails is run through jsonschema, whose errors carry
+the field paths the messages need.
 """
 
 from __future__ import annotations
@@ -44,20 +44,30 @@ class SchemaChecker:
 
     def __init__(self, schema: Mapping[str, Any], known: Lookup) -> None:
         self.schema = schema
+        self._known = {name: frozenset(ids) for name, ids in known.items()}
         self._detailed = make_validator(schema, known)
-        self._fast = fastjsonschema.compile(_for_fastjsonschema(schema, known))
-        self._free_text_plan = _free_text_plan(schema, schema)
+        self._fast = fastjsonschema.compile(_for_fastjsonschema(schema))
+        self._free_text_plan = _plan(schema, schema, ("x-free-text",))
+        self._reference_plan = _plan(schema, schema, ("x-vocabulary", "x-reference"))
 
     def errors(self, instance: Any) -> Iterator[ValidationError]:
         """Every error in ``instance``; none, after one fast pass, for a valid document."""
         try:
             self._fast(instance)
+            references_known = all(
+                isinstance(value, str) and value in self._known.get(name, ())
+                for _, value, name in _leaves(self._reference_plan, instance, ())
+            )
         except fastjsonschema.JsonSchemaException:
+            references_known = False
+        if not references_known:
             yield from self._detailed.iter_errors(instance)
 
     def free_texts(self, instance: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """The field path and value of every ``x-free-text`` string in ``instance``."""
-        yield from _free_texts(self._free_text_plan, instance, ())
+        for path, value, _ in _leaves(self._free_text_plan, instance, ()):
+            if isinstance(value, str):
+                yield path, value
 
 
 def make_validator(schema: Mapping[str, Any], known: Lookup) -> Validator:
@@ -88,13 +98,12 @@ def make_validator(schema: Mapping[str, Any], known: Lookup) -> Validator:
     return cls(schema)  # type: ignore[no-any-return]
 
 
-def _for_fastjsonschema(schema: Mapping[str, Any], known: Lookup) -> dict[str, Any]:
-    """The schema as fastjsonschema (draft-07) reads it: references as enums, ``$ref``s inlined.
+def _for_fastjsonschema(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """The schema as fastjsonschema (draft-07) reads it, with every ``$ref`` inlined.
 
     Inlining matters: in draft-07 a keyword beside ``$ref`` is ignored, in 2020-12 it applies.
     """
-    with_enums = _with_enums(schema, known)
-    definitions = with_enums.get("$defs", {})
+    definitions = schema.get("$defs", {})
 
     def inline(node: Any) -> Any:
         if isinstance(node, dict):
@@ -106,49 +115,55 @@ def _for_fastjsonschema(schema: Mapping[str, Any], known: Lookup) -> dict[str, A
             return [inline(v) for v in node]
         return node
 
-    fast: dict[str, Any] = inline(with_enums)
+    fast: dict[str, Any] = inline(schema)
     fast["$schema"] = "http://json-schema.org/draft-07/schema#"
     return fast
 
 
-FreeTextPlan = bool | dict[str, "FreeTextPlan"] | list["FreeTextPlan"]
-"""Where free text can be: True at a free-text string; a dict of fields; a one-item list for
-the items of an array; False where there is none."""
+Plan = Any
+"""Where a keyword applies in a document, worked out once per schema: the keyword's value at
+a leaf; a dict of fields; a one-item list for the items of an array; None where it never
+applies."""
 
 
-def _free_text_plan(root: Mapping[str, Any], schema: Mapping[str, Any]) -> FreeTextPlan:
-    """The schema reduced, once, to the paths that lead to ``x-free-text`` fields."""
+def _plan(root: Mapping[str, Any], schema: Mapping[str, Any], keywords: tuple[str, ...]) -> Plan:
     if "$ref" in schema:
         target = root["$defs"][schema["$ref"].removeprefix("#/$defs/")]
         schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
-    if schema.get("x-free-text"):
-        return True
-    fields: dict[str, FreeTextPlan] = {
+    for keyword in keywords:
+        if schema.get(keyword):
+            return schema[keyword]
+    for alternative in schema.get("oneOf", ()):
+        if (plan := _plan(root, alternative, keywords)) is not None:
+            return plan
+    fields = {
         key: plan
         for key, sub in schema.get("properties", {}).items()
-        if (plan := _free_text_plan(root, sub))
+        if (plan := _plan(root, sub, keywords)) is not None
     }
     if fields:
         return fields
     items = schema.get("items")
-    if isinstance(items, dict) and (plan := _free_text_plan(root, items)):
+    if isinstance(items, dict) and (plan := _plan(root, items, keywords)) is not None:
         return [plan]
-    return False
+    return None
 
 
-def _free_texts(
-    plan: FreeTextPlan, instance: Any, path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if plan is True:
-        if isinstance(instance, str):
-            yield path, instance
-    elif isinstance(plan, dict) and isinstance(instance, dict):
-        for key, sub in plan.items():
-            if key in instance:
-                yield from _free_texts(sub, instance[key], (*path, key))
-    elif isinstance(plan, list) and isinstance(instance, list):
-        for index, item in enumerate(instance):
-            yield from _free_texts(plan[0], item, (*path, index))
+def _leaves(
+    plan: Plan, instance: Any, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], Any, Any]]:
+    """``(path, value, keyword value)`` for every value of ``instance`` the plan points at."""
+    if isinstance(plan, dict):
+        if isinstance(instance, dict):
+            for key, sub in plan.items():
+                if key in instance:
+                    yield from _leaves(sub, instance[key], (*path, key))
+    elif isinstance(plan, list):
+        if isinstance(instance, list):
+            for index, item in enumerate(instance):
+                yield from _leaves(plan[0], item, (*path, index))
+    elif plan is not None:
+        yield path, instance, plan
 
 
 def schema_for_editors(name: str, known: Lookup) -> dict[str, Any]:

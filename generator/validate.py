@@ -17,7 +17,7 @@ from jsonschema.exceptions import best_match
 
 from generator.findings import FieldPath, Finding, field_name
 from generator.load import Document
-from generator.personal_data import find_personal_data, mask
+from generator.personal_data import find_in_texts, mask
 from generator.schema import SchemaChecker
 
 _TYPE_NAMES = {
@@ -43,12 +43,13 @@ def personal_data_findings(
 ) -> list[Finding]:
     """Personal data in the free-text fields, each at its own line and column, masked."""
     findings: list[Finding] = []
-    for path, text in checker.free_texts(document.data):
-        for found in find_personal_data(text, known_words):
-            value = text[found.start : found.end]
-            line, column = _locate(document, path, value)
-            message = f"{found.kind} ('{mask(value)}') — {found.hint}"
-            findings.append(Finding(document.file, line, column, message, field_name(path)))
+    fields = list(checker.free_texts(document.data))
+    for index, found in find_in_texts([text for _, text in fields], known_words):
+        path, text = fields[index]
+        value = text[found.start : found.end]
+        line, column = _locate(document, path, value)
+        message = f"{found.kind} ('{mask(value)}') — {found.hint}"
+        findings.append(Finding(document.file, line, column, message, field_name(path)))
     return findings
 
 
