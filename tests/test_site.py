@@ -62,7 +62,7 @@ def test_occupation_counts_match_the_content(site: Path) -> None:
         soup = _soup(site, f"yrken/{occupation_id}")
         assert soup.select_one("dd.vagar-occupation-count").get_text(strip=True) == str(count)
         assert len(soup.select("ul.vagar-cards > li")) == count
-        link = index.find("a", href=f"{occupation_id}/")
+        link = index.find("a", href=f"../yrken/{occupation_id}/")
         assert link is not None
         card_count = link.find_parent("li").select_one(".vagar-occupation-count")
         assert card_count.get_text(strip=True).startswith(f"{count} ")
