@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ def check_files(files: Sequence[tuple[Path, str]], rules: FileRules) -> list[Che
     threads, and forking a process with threads is unsafe.
     """
     cores = os.cpu_count() or 1
-    if len(files) < PARALLEL_FROM or cores < 2:
+    if len(files) < PARALLEL_FROM or cores < 2 or not _can_spawn():
         checker = FileChecker(rules)
         return [checker.check(file, name) for file, name in files]
     chunk = max(50, len(files) // (cores * 8))
@@ -81,6 +82,12 @@ def check_files(files: Sequence[tuple[Path, str]], rules: FileRules) -> list[Che
         initargs=(rules,),
     ) as pool:
         return list(pool.map(_check_in_worker, files, chunksize=chunk))
+
+
+def _can_spawn() -> bool:
+    """Spawned workers re-import the main script; one read from stdin cannot be."""
+    main_file = getattr(sys.modules["__main__"], "__file__", None)
+    return main_file is None or os.path.exists(main_file)
 
 
 _worker_checker: FileChecker | None = None

@@ -113,12 +113,13 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         generated = self.pages.get(page.file.src_uri)
         return generated.html if generated is not None else html
 
-    # Index after every other plugin has written its files, so Pagefind sees the final HTML.
+    # Last, after every other plugin: the bundle goes into the finished site folder.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.search:
             return
-        count = build_search_index(Path(config.site_dir))
+        pages = ((page.url, page.html) for page in self.pages.values())
+        count = build_search_index(pages, Path(config.site_dir))
         log.info(f"Pagefind indexed {count} pages")
 
     def on_serve(
