@@ -101,4 +101,5 @@ def _start_worker(rules: FileRules) -> None:
 
 def _check_in_worker(item: tuple[Path, str]) -> Checked:
     assert _worker_checker is not None, "worker started without _start_worker"
-    return _worker_checker.check(*item)
+    document, findings = _worker_checker.check(*item)
+    return (document.light() if document is not None else None), findings

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -33,24 +34,40 @@ class Document:
 
     file: str
     data: Any
-    positions: Mapping[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    """1-based line and column of each value (tuples: there are a million in a big build)."""
+    positions: Mapping[FieldPath, tuple[int, int]] | None = field(default_factory=dict)
+    """1-based line and column of each value (tuples: there are a million in a big build);
+    None when they were left behind (``light``) and are worked out again on demand."""
     text: str = ""
-    spans: Mapping[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    spans: Mapping[FieldPath, tuple[int, int]] | None = field(default_factory=dict)
     """Where each scalar stands in ``text``."""
 
     def typed(self, path: FieldPath) -> str | None:
         """The scalar at ``path`` exactly as typed (quotes included): YAML reads 03 as 3."""
-        span = self.spans.get(path)
+        span = self._located[1].get(path)
         return self.text[span[0] : span[1]] if span else None
 
     def position(self, path: FieldPath) -> Position:
         """Where ``path`` stood, or its nearest existing parent (for a missing field)."""
+        positions = self._located[0]
         for end in range(len(path), -1, -1):
-            found = self.positions.get(path[:end])
+            found = positions.get(path[:end])
             if found is not None:
                 return Position(*found)
         return Position(1, 1)
+
+    def light(self) -> Document:
+        """The same document without its position tables: half the size to send between
+        processes, and few documents ever need a position again."""
+        return Document(self.file, self.data, None, self.text, None)
+
+    @cached_property
+    def _located(
+        self,
+    ) -> tuple[Mapping[FieldPath, tuple[int, int]], Mapping[FieldPath, tuple[int, int]]]:
+        if self.positions is not None and self.spans is not None:
+            return self.positions, self.spans
+        again, _ = parse_document(self.text, self.file)
+        return again._located if again is not None else ({}, {})
 
 
 class _AliasUsed(Exception):
