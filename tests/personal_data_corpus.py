@@ -147,10 +147,67 @@ def personal_sentences(per_kind: int = 45) -> list[Sample]:
             value = generate(fake, locale, rng)
             template = _CONTEXT[kind][index % len(_CONTEXT[kind])]
             samples.append(Sample(kind, value, template.format(value)))
-    samples += [Sample("date", s, s) for s in _DATES]
-    samples += [Sample("exact age", s, s) for s in _AGES]
-    samples += [Sample("social media profile", s, s) for s in _PROFILES]
+    samples += [Sample("date", s, s) for s in _DATES + _generated_dates(rng, per_kind)]
+    samples += [Sample("exact age", s, s) for s in _AGES + _generated_ages(rng, per_kind)]
+    samples += [Sample("social media profile", s, s) for s in _PROFILES + _profiles(per_kind)]
     return samples
+
+
+_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"]  # fmt: skip
+_DATE_FORMATS = [
+    "Studiebesöket var den {d} {month} {y}.",
+    "Hon skrev på kontraktet {y}-{m:02d}-{d:02d}.",
+    "Intervjun var den {d}/{m} på eftermiddagen.",
+    "Praktiken slutade {d}.{m}.{y} efter åtta veckor.",
+    "Han började kursen i {month} {y}.",
+    "Mötet med arbetsgivaren hölls {d} {month}.",
+    "Sista ansökningsdag var {d}/{m} {y}.",
+    "Sedan {month} har hon arbetat heltid.",
+]
+_AGE_FORMATS = [
+    "Han var {a} år gammal när han blev uppsagd.",
+    "Som {a}-åring sökte hon sitt första jobb.",
+    "Hon fyllde {a} strax innan praktiken.",
+    "Vid {a} års ålder bytte han yrke.",
+    "Deltagaren är {a} år och bor med sin familj.",
+]
+
+
+def _generated_dates(rng: random.Random, count: int) -> list[str]:
+    sentences = []
+    for index in range(count):
+        month = rng.randint(1, 12)
+        template = _DATE_FORMATS[index % len(_DATE_FORMATS)]
+        sentences.append(
+            template.format(
+                d=rng.randint(1, 28), m=month, month=_MONTHS[month - 1], y=rng.randint(2015, 2025)
+            )
+        )
+    return sentences
+
+
+def _generated_ages(rng: random.Random, count: int) -> list[str]:
+    return [
+        _AGE_FORMATS[index % len(_AGE_FORMATS)].format(a=rng.randint(16, 66))
+        for index in range(count)
+    ]
+
+
+def _profiles(count: int) -> list[str]:
+    fake = Faker("sv_SE")
+    fake.seed_instance(SEED)
+    sites = [
+        "https://www.linkedin.com/in/{}",
+        "instagram.com/{}",
+        "https://www.facebook.com/{}",
+        "tiktok.com/@{}",
+        "@{}",
+    ]
+    return [
+        f"Vägledaren hittade deltagaren via {sites[i % len(sites)].format(fake.user_name())}."
+        for i in range(count)
+    ]
 
 
 _CLEAN_TEMPLATES = [
