@@ -8,7 +8,7 @@ site works under any sub-path.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, cast
@@ -34,6 +34,42 @@ class RenderedPage:
     html: str
     hide: tuple[str, ...] = ("toc",)
     """Material page parts to hide; the generated pages have no table of contents."""
+
+
+PAGE_SIZE = 50
+"""Paths listed on one page of an occupation, actor, county or situation: with tens of
+thousands of paths, one page per list would run to megabytes."""
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long list stands: its number and the URLs of every page."""
+
+    number: int
+    urls: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.urls)
+
+    def window(self, width: int = 2) -> list[int | None]:
+        """Page numbers to link: the first, the last and ``width`` either side of this one;
+        None marks a gap. An actor in every path can have hundreds of pages."""
+        shown = {1, self.count, *range(self.number - width, self.number + width + 1)}
+        numbers = sorted(n for n in shown if 1 <= n <= self.count)
+        result: list[int | None] = []
+        for number in numbers:
+            if result and result[-1] is not None and number - result[-1] > 1:
+                result.append(None)
+            result.append(number)
+        return result
+
+
+def paginate(paths: Sequence[Path], base_url: str) -> list[tuple[Pager, Sequence[Path]]]:
+    """Split a list into pages of ``PAGE_SIZE``: the first at ``base_url``, then ``sida-2/``…"""
+    chunks = [paths[i : i + PAGE_SIZE] for i in range(0, len(paths), PAGE_SIZE)] or [paths]
+    urls = tuple(base_url if n == 1 else f"{base_url}sida-{n}/" for n in range(1, len(chunks) + 1))
+    return [(Pager(n, urls), chunk) for n, chunk in enumerate(chunks, start=1)]
 
 
 def load_strings(theme_dir: FsPath) -> dict[str, Any]:
@@ -128,12 +164,13 @@ def _pages(site: SiteData, env: jinja2.Environment) -> Iterator[RenderedPage]:
     )
     for summary in site.occupations.values():
         occupation = summary.occupation
-        yield _page(
+        yield from _list_pages(
             env,
             "occupation.html",
             occupation_url(occupation),
             occupation.label,
             occupation.description,
+            summary.paths,
             site=site,
             summary=summary,
         )
@@ -157,15 +194,15 @@ def _pages(site: SiteData, env: jinja2.Environment) -> Iterator[RenderedPage]:
         site=site,
     )
     for actor in content.actors.values():
-        yield _page(
+        yield from _list_pages(
             env,
             "actor.html",
             actor_url(actor),
             actor.name,
             actor.description,
+            site.by_actor[actor.id],
             site=site,
             actor=actor,
-            paths=site.by_actor[actor.id],
         )
     yield _page(
         env,
@@ -176,15 +213,15 @@ def _pages(site: SiteData, env: jinja2.Environment) -> Iterator[RenderedPage]:
         site=site,
     )
     for county in vocab.counties.values():
-        yield _page(
+        yield from _list_pages(
             env,
             "county.html",
             county_url(county),
             county.label,
             t["county"]["description"].format(county=county.label),
+            site.by_county[county.id],
             site=site,
             county=county,
-            paths=site.by_county[county.id],
         )
     yield _page(
         env,
@@ -195,15 +232,15 @@ def _pages(site: SiteData, env: jinja2.Environment) -> Iterator[RenderedPage]:
         site=site,
     )
     for situation in vocab.situations.values():
-        yield _page(
+        yield from _list_pages(
             env,
             "situation.html",
             situation_url(situation),
             situation.label,
             situation.description,
+            site.by_situation[situation.id],
             site=site,
             situation=situation,
-            paths=site.by_situation[situation.id],
         )
     yield _page(
         env,
@@ -214,6 +251,34 @@ def _pages(site: SiteData, env: jinja2.Environment) -> Iterator[RenderedPage]:
         hide=("toc", "navigation"),
         site=site,
     )
+
+
+def _list_pages(
+    env: jinja2.Environment,
+    template: str,
+    url: str,
+    title: str,
+    description: str,
+    paths: Sequence[Path],
+    **context: Any,
+) -> Iterator[RenderedPage]:
+    """A page with a list of paths, split over as many pages as the list needs."""
+    t = cast(Mapping[str, Any], env.globals["t"])
+    for pager, chunk in paginate(paths, url):
+        numbered = title
+        if pager.number > 1:
+            numbered = t["pager"]["title"].format(title=title, number=pager.number)
+        yield _page(
+            env,
+            template,
+            pager.urls[pager.number - 1],
+            numbered,
+            description,
+            pager=pager,
+            paths=chunk,
+            all_paths=len(paths),
+            **context,
+        )
 
 
 def _page(

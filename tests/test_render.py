@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import THEME_DIR, VALID_PATH, make_project
 
+from generator import render
 from generator.content import ContentLayout, load_content
 from generator.enrich import SiteData, enrich
 from generator.model import Content
@@ -389,3 +390,37 @@ def test_occupation_page_shows_count_and_median(pages: dict[str, RenderedPage]) 
     assert '<dd class="vagar-occupation-count">3</dd>' in html
     assert "20 veckor" in html
     assert "2 av 3" in html
+
+
+# Long lists are split over pages
+
+
+def test_long_lists_are_split_over_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    _, _, pages = build(make_project(tmp_path, SAMPLE))
+    first, second = pages["yrken/elektriker/"], pages["yrken/elektriker/sida-2/"]
+    assert "yrken/elektriker/sida-3/" not in pages
+    assert second.title == "Elektriker, sida 2"
+    assert first.html.count('class="vagar-card"') == 2
+    assert second.html.count('class="vagar-card"') == 1
+    assert 'href="../../../yrken/elektriker/"' in second.html and 'rel="prev"' in second.html
+    assert 'rel="next"' in first.html and 'aria-current="page"' in first.html
+    assert "data-pagefind-body" in first.html and "data-pagefind-body" not in second.html
+    assert "vagar-facts" in first.html and "vagar-facts" not in second.html
+    assert ">3</dd>" in first.html  # the count is of all paths, not of this page
+    assert pages["aktorer/arbetsformedlingen/sida-2/"].html.count('class="vagar-card"') == 2
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "window"),
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 10, [1, 2, 3, None, 10]),
+        (6, 10, [1, None, 4, 5, 6, 7, 8, None, 10]),
+        (10, 10, [1, None, 8, 9, 10]),
+    ],
+)
+def test_pager_window(number: int, count: int, window: list[int | None]) -> None:
+    pager = render.Pager(number, tuple(f"p{n}/" for n in range(1, count + 1)))
+    assert pager.window() == window
