@@ -62,32 +62,33 @@ def id_findings(documents: Sequence[Document], kind: str) -> list[Finding]:
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             continue
         stem = PurePosixPath(document.file).stem
-        where = document.position(("id",))
         if data["id"] != stem:
             findings.append(
-                Finding(
-                    document.file,
-                    where.line,
-                    where.column,
+                _at(
+                    document,
+                    ("id",),
                     f"the id '{data['id']}' differs from the file name '{stem}.yaml' — "
                     f"rename the file to {data['id']}.yaml or set id: {stem}",
-                    "id",
                 )
             )
         if data["id"] in first_file:
             findings.append(
-                Finding(
-                    document.file,
-                    where.line,
-                    where.column,
+                _at(
+                    document,
+                    ("id",),
                     f"the {kind} id '{data['id']}' is already used by "
                     f"{first_file[data['id']]} — choose another id",
-                    "id",
                 )
             )
         else:
             first_file[data["id"]] = document.file
     return findings
+
+
+def _at(document: Document, path: FieldPath, message: str) -> Finding:
+    """An error at ``path``; its position is looked up only now, as it may need a re-parse."""
+    where = document.position(path)
+    return Finding(document.file, where.line, where.column, message, field_name(path))
 
 
 def vocabulary_findings(document: Document) -> list[Finding]:
