@@ -93,6 +93,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["t"] = self.strings
+        env.globals["vagar_cached"] = _RenderCache()
         return env
 
     def on_page_markdown(
@@ -129,3 +130,20 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         server.watch(str(root / self.config.content_dir))
         server.watch(str(root / self.config.theme_dir))
         return server
+
+
+class _RenderCache:
+    """Renders a template fragment once per key and repeats it (``{% call vagar_cached(key) %}``).
+
+    Material renders the whole navigation into every page. For the thousands of pages that
+    are not in the navigation it comes out the same at the same folder depth, so
+    ``theme/main.html`` renders it once per depth instead of once per page.
+    """
+
+    def __init__(self) -> None:
+        self._fragments: dict[str, str] = {}
+
+    def __call__(self, key: str, caller: Any) -> str:
+        if key not in self._fragments:
+            self._fragments[key] = str(caller())
+        return self._fragments[key]

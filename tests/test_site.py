@@ -153,3 +153,23 @@ def test_invalid_content_fails_the_build_and_leaves_the_site(tmp_path: Path) -> 
 @pytest.mark.parametrize("name", ["om", "bidra", "tillganglighet", "personuppgifter", "sok"])
 def test_fixed_pages_exist(site: Path, name: str) -> None:
     assert (site / name / "index.html").is_file()
+
+
+def test_shared_navigation_matches_rendering_it_for_every_page(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tabs and sidebar rendered once per folder (theme/main.html) are what Material
+    would have rendered for each page."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator import plugin
+
+    monkeypatch.setattr(plugin._RenderCache, "__call__", lambda self, key, caller: caller())
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(REPO_ROOT)
+    build(load_config(str(REPO_ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "plain")))
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        assert (tmp_path / "plain" / page).read_text("utf-8") == (site / page).read_text("utf-8")
