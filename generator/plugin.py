@@ -28,7 +28,7 @@ from generator.content import ContentLayout, load_content
 from generator.enrich import enrich
 from generator.render import RenderedPage, load_strings, make_environment, render_site
 from generator.schema import SCHEMA_NAMES, schema_for_editors
-from generator.search import build_search_index
+from generator.search import SearchIndex
 
 log = logging.getLogger("mkdocs.plugins.vagar")
 
@@ -46,6 +46,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     """Generates every path, occupation, actor, county and situation page."""
 
     def __init__(self) -> None:
+        self.search: SearchIndex | None = None
         self.pages: dict[str, RenderedPage] = {}
         self.strings: dict[str, Any] = {}
         self.schemas: dict[str, str] = {}
@@ -67,6 +68,9 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         self.strings = load_strings(theme_dir)
         env = make_environment(theme_dir, self.strings)
         self.pages = {page.src_uri: page for page in render_site(enrich(content), env)}
+        if self.config.search:
+            # Pagefind starts now, beside MkDocs; on_post_build waits for it.
+            self.search = SearchIndex((page.url, page.html) for page in self.pages.values())
         known: dict[str, Mapping[str, Any]] = {
             **content.vocabularies.by_name(),
             "actors": content.actors,
@@ -117,11 +121,15 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     # Last, after every other plugin: the bundle goes into the finished site folder.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.search:
-            return
-        pages = ((page.url, page.html) for page in self.pages.values())
-        count = build_search_index(pages, Path(config.site_dir))
-        log.info(f"Pagefind indexed {count} pages")
+        if self.search is not None:
+            count = self.search.finish(Path(config.site_dir))
+            self.search = None
+            log.info(f"Pagefind indexed {count} pages")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.search is not None:
+            self.search.cancel()
+            self.search = None
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

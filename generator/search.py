@@ -4,8 +4,9 @@ Only pages whose HTML has ``data-pagefind-body`` (paths, occupations, actors) ar
 filters and the sort key are in them as ``data-pagefind-filter`` and ``data-pagefind-sort``.
 
 Pagefind is given the page bodies alone, each wrapped in a minimal document, not the finished
-site: the theme's header, navigation and footer are most of every page's bytes, and Pagefind's
-time and memory grow with the HTML it reads (10,000 full pages: about 1.7 GB).
+site: the theme's header, navigation and footer are most of every page's bytes. So indexing
+needs nothing from the site engine and can start as soon as the pages are rendered: Pagefind
+(a process of its own) works on one core while the engine writes the site on the other.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import asyncio
 import json
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,28 +25,55 @@ BUNDLE_DIR = "pagefind"
 BODY_MARKER = "data-pagefind-body"
 
 
-def build_search_index(
-    pages: Iterable[tuple[str, str]], site_dir: Path, language: str = "sv"
-) -> int:
-    """Index ``(url, html)`` pages into ``site_dir/pagefind``; returns the pages indexed.
+class SearchIndex:
+    """A Pagefind bundle built in the background; ``finish`` puts it into the site."""
 
-    ``url`` is site-relative and directory-style (``vagar/x/``), as the pages are served. The
-    bundle folder is cleared first: Pagefind adds to an existing bundle instead of replacing
-    it, which would keep pages that no longer exist.
-    """
-    bundle = site_dir.resolve() / BUNDLE_DIR
-    shutil.rmtree(bundle, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="vagar-search-") as folder:
-        source = Path(folder)
-        for url, html in pages:
-            if BODY_MARKER not in html:
-                continue
-            target = source / url / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_document(html, language), encoding="utf-8")
-        asyncio.run(_index(source, bundle, language))
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(int(lang["page_count"]) for lang in entry["languages"].values())
+    def __init__(self, pages: Iterable[tuple[str, str]], language: str = "sv") -> None:
+        """Start indexing ``(url, html)`` pages; ``url`` is site-relative (``vagar/x/``)."""
+        self._folder = tempfile.TemporaryDirectory(prefix="vagar-search-")
+        self._pages = [(url, html) for url, html in pages if BODY_MARKER in html]
+        self._language = language
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._build, name="pagefind", daemon=True)
+        self._thread.start()
+
+    @property
+    def _bundle(self) -> Path:
+        return Path(self._folder.name) / BUNDLE_DIR
+
+    def _build(self) -> None:
+        try:
+            source = Path(self._folder.name) / "pages"
+            for url, html in self._pages:
+                target = source / url / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(_document(html, self._language), encoding="utf-8")
+            asyncio.run(_index(source, self._bundle, self._language))
+        except BaseException as error:  # handed to the caller of finish()
+            self._error = error
+
+    def finish(self, site_dir: Path) -> int:
+        """Wait for Pagefind, then replace ``site_dir/pagefind`` with the new bundle.
+
+        Returns the number of pages in the index. The old bundle is removed, not added to:
+        Pagefind adds to an existing bundle, which would keep pages that no longer exist.
+        """
+        try:
+            self._thread.join()
+            if self._error is not None:
+                raise self._error
+            target = site_dir / BUNDLE_DIR
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(self._bundle, target)
+        finally:
+            self._folder.cleanup()
+        entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(int(lang["page_count"]) for lang in entry["languages"].values())
+
+    def cancel(self) -> None:
+        """Let Pagefind end and remove what it wrote (the build failed)."""
+        self._thread.join()
+        self._folder.cleanup()
 
 
 def _document(body: str, language: str) -> str:
