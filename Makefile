@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install chromium npm serve build check lint test clean
+.PHONY: install chromium npm serve build check lint test benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,13 +43,17 @@ check: install
 	$(BIN)/vagar check
 
 lint: install
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests benchmarks scripts
+	$(BIN)/ruff format --check generator tests benchmarks scripts
 	$(BIN)/mypy
 
 test: install chromium npm lint
 	$(BIN)/vagar check
 	$(BIN)/python -m pytest
+
+# Run by hand: synthesizes 1,000-20,000 paths, builds them and prints a table (see README).
+benchmark: install chromium
+	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache

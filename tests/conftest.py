@@ -93,3 +93,158 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
 def _record_dialog(page: Any, dialog: Any) -> None:
     page.problems.append(f"dialog: {dialog.message}")
     dialog.dismiss()
+
+
+# --- Accessibility, keyboard, privacy and hostile-content checks ------------------------------
+# Added for the browser-proven checks; the fixtures above are unchanged.
+
+NODE_MODULES = REPO_ROOT / "node_modules"
+PAGES_SITE_URL = f"http://127.0.0.1/{SUB_PATH}/"
+
+
+def node_tool(relative: str) -> Path:
+    """A file from node_modules/ (axe-core, Lighthouse, vnu-jar). Missing means failing."""
+    path = NODE_MODULES / relative
+    assert path.exists(), f"{path} is missing: run `make npm` (npm ci from package-lock.json)"
+    return path
+
+
+class _PagesHandler(_QuietHandler):
+    """Serves like GitHub Pages: a missing file gets the site's own 404.html, status 404."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(str(self.directory)) / SUB_PATH / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def pages_serve_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site as the deploy workflow builds it: site_url set (MkDocs needs it for the
+    404 page, which is served at any depth), inheriting the repository's mkdocs.yml."""
+    project = tmp_path_factory.mktemp("pages-project")
+    for name in ("content", "theme"):
+        (project / name).symlink_to(REPO_ROOT / name, target_is_directory=True)
+    (project / "mkdocs.yml").write_text(
+        f'INHERIT: {REPO_ROOT / "mkdocs.yml"}\nsite_url: "{PAGES_SITE_URL}"\n', encoding="utf-8"
+    )
+    root = tmp_path_factory.mktemp("pages-served")
+    result = build_site(project, root / SUB_PATH)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def pages_base_url(pages_serve_root: Path) -> Iterator[str]:
+    """That site at http://127.0.0.1:<port>/repo/, with 404.html for every missing URL."""
+    handler = functools.partial(_PagesHandler, directory=str(pages_serve_root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def watch_page(page: Any) -> Any:
+    """Record on ``page`` every request, failed response, console error and dialog."""
+    page.requests = []
+    page.failures = []
+    page.problems = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400 and page.failures.append(f"{response.status} {response.url}")
+        ),
+    )
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("dialog", lambda dialog: _record_dialog(page, dialog))
+    return page
+
+
+@pytest.fixture
+def new_page(browser: Any) -> Iterator[Any]:
+    """A factory of watched pages with their own context options (viewport, color_scheme…)."""
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return watch_page(context.new_page())
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def _first_yaml(folder: str) -> dict[str, Any]:
+    import yaml
+
+    file = sorted((REPO_ROOT / "content" / folder).glob("*.yaml"))[0]
+    data: dict[str, Any] = yaml.safe_load(file.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="session")
+def page_types() -> dict[str, str]:
+    """One URL (relative to the site root) for every kind of page, from the sample content.
+
+    ``search`` and ``search-filtered`` are the search page with results (the second with a
+    county filter applied by ``open_page_type``); ``404`` is any missing URL (serve it with
+    ``pages_base_url``, whose server answers with the site's 404 page).
+    """
+    path = _first_yaml("paths")
+    return {
+        "home": "",
+        "occupations": "yrken/",
+        "occupation": f"yrken/{path['occupation']}/",
+        "path": f"vagar/{path['id']}/",
+        "actors": "aktorer/",
+        "actor": f"aktorer/{path['documented_by']}/",
+        "counties": "lan/",
+        "county": f"lan/{path['county']}/",
+        "situations": "utgangslage/",
+        "situation": f"utgangslage/{path['situations'][0]}/",
+        "search": f"sok/?q={path['occupation']}",
+        "search-filtered": f"sok/?q={path['occupation']}",
+        "about": "om/",
+        "contribute": "bidra/",
+        "accessibility": "tillganglighet/",
+        "privacy": "personuppgifter/",
+        "404": "finns-inte/alls/",
+    }
+
+
+RESULT_LINK = ".vagar-search a.pf-result-link"
+
+
+def open_page_type(page: Any, base: str, name: str, url: str) -> None:
+    """Go to a page type and bring it into the state to check (search results, a filter)."""
+    page.goto(base + url)
+    # Loaded, and Pagefind's components (the last scripts) have rendered the header's button.
+    page.wait_for_selector("pagefind-modal-trigger button")
+    if name.startswith("search"):
+        page.wait_for_selector(RESULT_LINK)
+    if name == "search-filtered":
+        before = page.locator(RESULT_LINK).count()
+        pane = page.locator(".vagar-search pagefind-filter-pane")
+        pane.locator("details[data-filter-name='Län']").get_by_role("checkbox").first.check()
+        page.wait_for_function(
+            "([selector, before]) => document.querySelectorAll(selector).length < before"
+            " && document.querySelectorAll(selector).length > 0",
+            arg=[RESULT_LINK, before],
+        )

@@ -9,6 +9,16 @@
  *    and the sort menu orders results by total duration. Pagefind 1.5's Component UI has no
  *    sort control, so the instance's search call is wrapped; the browser tests cover it, so an
  *    upgrade that breaks it fails loudly.
+ * 3. Pagefind 1.5.2 names the search dialog's close button before it has loaded the page's
+ *    language, so the name stays "Close"; the Swedish name comes from the template
+ *    (data-close-label on <pagefind-modal>, from locales/sv.yml).
+ * 4. Pagefind 1.5.2 builds result excerpts (inserted as HTML) from the page text escaping only
+ *    < and >, not &: a path whose text reads "&lt;b&gt;" showed "<b>" in the results. Nothing
+ *    can run that way (< is always escaped), but the text must show as written. Each
+ *    instance's search is wrapped: every excerpt is written again from the page text,
+ *    escaped in full, keeping Pagefind's choice of words and highlights
+ *    (tests/test_hostile.py checks it, so an upgrade that changes Pagefind's fragments fails
+ *    loudly).
  */
 (function () {
   "use strict";
@@ -17,12 +27,119 @@
     config.setAttribute("bundle-path", resolved.pathname);
   });
 
-  var sortMenu = document.getElementById("vagar-sort");
-  if (!sortMenu) {
-    return;
+  document.querySelectorAll("pagefind-modal[data-close-label]").forEach(function (modal) {
+    var label = modal.getAttribute("data-close-label");
+    new MutationObserver(function () {
+      modal.querySelectorAll(".pf-modal-close").forEach(function (button) {
+        if (button.getAttribute("aria-label") !== label) {
+          button.setAttribute("aria-label", label);
+        }
+      });
+    }).observe(modal, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"] });
+  });
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
+
+  // Pagefind's excerpt is a run of the page's words (from `raw_content`), some wrapped in
+  // <mark>. Find the run and write each word again from the page text, escaped in full.
+  function escapeExcerpt(excerpt, rawWords, words) {
+    var shown = excerpt.split(" ");
+    var plain = shown.map(function (word) {
+      var marked = /^<mark>([\s\S]*)<\/mark>$/.exec(word);
+      return marked ? marked[1] : word;
+    });
+    for (var start = 0; start + plain.length <= rawWords.length; start++) {
+      var same = true;
+      for (var k = 0; k < plain.length && same; k++) {
+        same = rawWords[start + k] === plain[k];
+      }
+      if (same) {
+        return shown
+          .map(function (word, k) {
+            var text = escapeHtml(words[start + k]);
+            return word === plain[k] ? text : "<mark>" + text + "</mark>";
+          })
+          .join(" ");
+      }
+    }
+    return excerpt;
+  }
+
+  function escapeResult(result) {
+    var data = result.data;
+    result.data = async function () {
+      var fragment = await data();
+      var raw = fragment.raw_content;
+      // Pages whose words Pagefind breaks at zero-width spaces (Chinese, Japanese…) keep
+      // Pagefind's own excerpt: its words are joined without a separator.
+      if (typeof raw !== "string" || typeof fragment.content !== "string" || raw.indexOf("\u200B") !== -1) {
+        return fragment;
+      }
+      var rawWords = raw.split(/[\r\n\s]+/g);
+      var words = fragment.content.split(/[\r\n\s]+/g);
+      if (rawWords.length !== words.length) {
+        return fragment;
+      }
+      if (typeof fragment.excerpt === "string") {
+        fragment.excerpt = escapeExcerpt(fragment.excerpt, rawWords, words);
+      }
+      (fragment.sub_results || []).forEach(function (sub) {
+        if (typeof sub.excerpt === "string") {
+          sub.excerpt = escapeExcerpt(sub.excerpt, rawWords, words);
+        }
+      });
+      return fragment;
+    };
+  }
+
+  function escapeFragments(pagefind) {
+    if (pagefind.__vagarEscaped) {
+      return;
+    }
+    pagefind.__vagarEscaped = true;
+    ["search", "debouncedSearch"].forEach(function (name) {
+      var search = pagefind[name];
+      pagefind[name] = async function () {
+        var response = await search.apply(pagefind, arguments);
+        if (response && response.results) {
+          response.results.forEach(escapeResult);
+        }
+        return response;
+      };
+    });
+  }
+
+  function escapeResults(instance) {
+    var load = instance.__load__.bind(instance);
+    instance.__load__ = async function () {
+      await load();
+      if (instance.__pagefind__) {
+        escapeFragments(instance.__pagefind__);
+      }
+    };
+    if (instance.__pagefind__) {
+      escapeFragments(instance.__pagefind__);
+    } else if (instance.__loadPromise__) {
+      instance.__loadPromise__.then(function () {
+        if (instance.__pagefind__) {
+          escapeFragments(instance.__pagefind__);
+        }
+      });
+    }
+  }
+
+  var sortMenu = document.getElementById("vagar-sort");
   document.addEventListener("DOMContentLoaded", async function () {
     if (!window.PagefindComponents) {
+      return;
+    }
+    var manager = window.PagefindComponents.getInstanceManager();
+    document.querySelectorAll("pagefind-config").forEach(function (config) {
+      escapeResults(manager.getInstance(config.getAttribute("instance") || "default"));
+    });
+    if (!sortMenu) {
       return;
     }
     var instance = window.PagefindComponents.getInstanceManager().getInstance("default");
