@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO_ROOT, build_site
+from helpers import REPO_ROOT, QuietHandler, build_site, serve
 
 SUB_PATH = "repo"
 
@@ -30,24 +27,11 @@ def site(serve_root: Path) -> Path:
     return serve_root / SUB_PATH
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(serve_root: Path) -> Iterator[str]:
     """The sample site served at http://127.0.0.1:<port>/repo/."""
-    handler = functools.partial(_QuietHandler, directory=str(serve_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(serve_root, SUB_PATH) as url:
+        yield url
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -109,7 +93,7 @@ def node_tool(relative: str) -> Path:
     return path
 
 
-class _PagesHandler(_QuietHandler):
+class _PagesHandler(QuietHandler):
     """Serves like GitHub Pages: a missing file gets the site's own 404.html, status 404."""
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -145,16 +129,8 @@ def pages_serve_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def pages_base_url(pages_serve_root: Path) -> Iterator[str]:
     """That site at http://127.0.0.1:<port>/repo/, with 404.html for every missing URL."""
-    handler = functools.partial(_PagesHandler, directory=str(pages_serve_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(pages_serve_root, SUB_PATH, _PagesHandler) as url:
+        yield url
 
 
 def watch_page(page: Any) -> Any:

@@ -13,10 +13,7 @@ Material pre-escaped by generator/plugin.py; nothing here is escaped per field.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import SUB_PATH, watch_page
-from helpers import ARBETSFORMEDLINGEN, REPO_ROOT, build_site, make_project
+from helpers import ARBETSFORMEDLINGEN, REPO_ROOT, build_site, make_project, serve
 from payloads import ACCEPTED_WEBSITES, NOT_URLS, PAYLOADS, REJECTED_WEBSITES
 from test_accessibility import describe, run_axe
 from test_html_validity import allowed, vnu
@@ -156,21 +153,8 @@ def test_hostile_site_is_valid_html(hostile_site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_base_url(hostile_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serve(hostile_site, SUB_PATH) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
