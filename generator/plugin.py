@@ -39,7 +39,7 @@ class VagarConfig(base.Config):
     theme_dir = c.Type(str, default="theme")
     """Folder with locales/sv.yml and the page templates in vagar/, relative to mkdocs.yml."""
     search = c.Type(bool, default=True)
-    """Build the Pagefind index after the site is written."""
+    """Build the Pagefind search index (in the background, into site_dir/pagefind)."""
 
 
 class VagarPlugin(BasePlugin[VagarConfig]):
