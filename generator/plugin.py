@@ -28,7 +28,7 @@ from generator.content import ContentLayout, load_content
 from generator.enrich import enrich
 from generator.render import RenderedPage, load_strings, make_environment, render_site
 from generator.schema import SCHEMA_NAMES, schema_for_editors
-from generator.search import SearchIndex
+from generator.search import BundleError, SearchIndex
 
 log = logging.getLogger("mkdocs.plugins.vagar")
 
@@ -122,8 +122,12 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.search is not None:
-            count = self.search.finish(Path(config.site_dir))
-            self.search = None
+            search, self.search = self.search, None
+            try:
+                count = search.finish(Path(config.site_dir))
+            except BundleError as error:
+                message = f"The search index is not whole; do not publish: {error}"
+                raise PluginError(message) from None
             log.info(f"Pagefind indexed {count} pages")
 
     def on_build_error(self, *, error: Exception) -> None:

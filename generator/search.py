@@ -1,4 +1,4 @@
-"""Stage 5, search: index the generated pages with Pagefind.
+"""Stage 5, search: index the generated pages with Pagefind, and prove the bundle whole.
 
 Only pages whose HTML has ``data-pagefind-body`` (paths, occupations, actors) are indexed;
 filters and the sort key are in them as ``data-pagefind-filter`` and ``data-pagefind-sort``.
@@ -7,22 +7,31 @@ Pagefind is given the page bodies alone, each wrapped in a minimal document, not
 site: the theme's header, navigation and footer are most of every page's bytes. So indexing
 needs nothing from the site engine and can start as soon as the pages are rendered: Pagefind
 (a process of its own) works on one core while the engine writes the site on the other.
+
+Pagefind runs as its command-line program, never through its Python service API. The service
+answers "files written" as soon as its last write is *queued* on the Rust runtime's blocking
+threads (``tokio::fs::File::write_all`` without a flush), and the Python API then terminates
+the process: on a busy machine the queued writes die with it, leaving files empty or cut at a
+buffer boundary. The command-line program exits only after its runtime has finished every
+queued write. The bundle is then checked (``generator.search_bundle``) before it is used.
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
-import shutil
+import subprocess
 import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
+
+from generator.search_bundle import BundleError, copy_verified, reference_files, verify_bundle
 
 BUNDLE_DIR = "pagefind"
 BODY_MARKER = "data-pagefind-body"
+
+__all__ = ["BUNDLE_DIR", "BundleError", "SearchIndex"]
 
 
 class SearchIndex:
@@ -31,7 +40,7 @@ class SearchIndex:
     def __init__(self, pages: Iterable[tuple[str, str]], language: str = "sv") -> None:
         """Start indexing ``(url, html)`` pages; ``url`` is site-relative (``vagar/x/``)."""
         self._folder = tempfile.TemporaryDirectory(prefix="vagar-search-")
-        self._pages = [(url, html) for url, html in pages if BODY_MARKER in html]
+        self._pages = sorted((url, html) for url, html in pages if BODY_MARKER in html)
         self._language = language
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._build, name="pagefind", daemon=True)
@@ -48,27 +57,30 @@ class SearchIndex:
                 target = source / url / "index.html"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(_document(html, self._language), encoding="utf-8")
-            asyncio.run(_index(source, self._bundle, self._language))
+            _run_pagefind(source, self._bundle, self._language)
         except BaseException as error:  # handed to the caller of finish()
             self._error = error
 
     def finish(self, site_dir: Path) -> int:
-        """Wait for Pagefind, then replace ``site_dir/pagefind`` with the new bundle.
+        """Wait for Pagefind, verify its bundle, then put it at ``site_dir/pagefind``.
 
-        Returns the number of pages in the index. The old bundle is removed, not added to:
-        Pagefind adds to an existing bundle, which would keep pages that no longer exist.
+        Returns the number of pages in the index. Raises ``BundleError`` when Pagefind failed
+        or the bundle is not whole; ``site_dir/pagefind`` is then left as it was. The old
+        bundle is replaced, not added to: Pagefind adds to an existing bundle, which would keep
+        pages that no longer exist.
         """
         try:
             self._thread.join()
-            if self._error is not None:
+            if isinstance(self._error, BundleError):
                 raise self._error
-            target = site_dir / BUNDLE_DIR
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(self._bundle, target)
+            if self._error is not None:
+                raise BundleError(f"the search index could not be built: {self._error}")
+            urls = ["/" + url for url, _ in self._pages]
+            report = verify_bundle(self._bundle, urls, self._language)
+            copy_verified(self._bundle, site_dir / BUNDLE_DIR, report)
+            return report.page_count
         finally:
             self._folder.cleanup()
-        entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
-        return sum(int(lang["page_count"]) for lang in entry["languages"].values())
 
     def cancel(self) -> None:
         """Let Pagefind end and remove what it wrote (the build failed)."""
@@ -82,8 +94,33 @@ def _document(body: str, language: str) -> str:
     )
 
 
-async def _index(source: Path, bundle: Path, language: str) -> None:
-    config = IndexConfig(force_language=language, output_path=str(bundle))
-    # Leaving the context writes the bundle to ``output_path``.
-    async with PagefindIndex(config) as index:
-        await index.add_directory(str(source))
+def _run_pagefind(source: Path, bundle: Path, language: str) -> None:
+    """Run Pagefind's command-line program over ``source``; its exit means every file is
+    written (see the module docstring)."""
+    executable = get_executable()
+    if executable is None:
+        raise BundleError("Pagefind is not installed — run `make install`")
+    process = subprocess.Popen(
+        [
+            str(executable),
+            "--site",
+            str(source),
+            "--output-path",
+            str(bundle),
+            "--force-language",
+            language,
+            "--silent",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    # The yardstick for the verification, fetched while Pagefind indexes (it mostly waits).
+    try:
+        reference_files(language)
+    finally:
+        output, _ = process.communicate()
+    if process.returncode != 0:
+        raise BundleError(
+            f"Pagefind stopped with exit code {process.returncode}: {output.strip()[-2000:]}"
+        )
