@@ -7,8 +7,10 @@ stages after this one never see invalid data.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -18,22 +20,12 @@ from generator.file_check import Checked, FileChecker, FileRules, check_files
 from generator.findings import FieldPath, Finding, field_name, has_errors
 from generator.load import Document, load_document
 from generator.reidentify import hidden_municipalities, place_mentions
-from generator.schema import SchemaChecker, load_schema
+from generator.schema import SchemaChecker, free_texts, load_schema
+from generator.to_model import build
 from generator.validate import (
     id_findings,
     schema_findings,
     vocabulary_findings,
-)
-
-VOCABULARY_FILES = (
-    "occupations",
-    "situations",
-    "step-types",
-    "outcomes",
-    "actor-types",
-    "age-bands",
-    "counties",
-    "municipalities",
 )
 
 
@@ -73,7 +65,7 @@ def load_content(
 
     vocab_docs = {}
     vocab_schema = load_schema("vocabulary")
-    for name in VOCABULARY_FILES:
+    for name in model.VOCABULARY_NAMES:
         file = layout.vocabulary_dir / f"{name}.yaml"
         if not file.is_file():
             findings.append(Finding(layout.display(file), 1, 1, "vocabulary file is missing"))
@@ -132,7 +124,7 @@ def load_content(
                 f"the municipality will not be shown, only the county: {reason}",
             )
         )
-        for mention in place_mentions(path):
+        for mention in place_mentions(path, free_texts("path", doc.data)):
             findings.append(
                 _warning(
                     doc,
@@ -207,81 +199,48 @@ def _content_files(
 
 
 def _vocabularies(docs: dict[str, Document]) -> model.Vocabularies:
-    def terms(name: str) -> dict[str, model.Term]:
-        return {t["id"]: model.Term(t["id"], t["label"], t["description"]) for t in docs[name].data}
-
-    return model.Vocabularies(
-        occupations={
-            t["id"]: model.Occupation(
-                t["id"], t["label"], t["description"], t["ssyk"], t["ssyk_label"]
-            )
-            for t in docs["occupations"].data
-        },
-        situations=terms("situations"),
-        step_types=terms("step-types"),
-        outcomes=terms("outcomes"),
-        actor_types=terms("actor-types"),
-        age_bands=terms("age-bands"),
-        counties=terms("counties"),
-        municipalities={
-            t["id"]: model.Municipality(
-                t["id"], t["label"], t["description"], t["county"], t.get("population")
-            )
-            for t in docs["municipalities"].data
-        },
-    )
+    """Each vocabulary's terms as the term class its field in ``Vocabularies`` names."""
+    hints = typing.get_type_hints(model.Vocabularies)
+    vocabularies = {}
+    for vocabulary in dataclasses.fields(model.Vocabularies):
+        term_class = typing.get_args(hints[vocabulary.name])[1]
+        names = [f.name for f in dataclasses.fields(term_class)]
+        terms = docs[model.vocabulary_name(vocabulary.name)].data
+        vocabularies[vocabulary.name] = {
+            t["id"]: term_class(**{name: t[name] for name in names if name in t}) for t in terms
+        }
+    return model.Vocabularies(**vocabularies)
 
 
 def _actor(doc: Document, vocab: model.Vocabularies) -> model.Actor:
-    data = doc.data
-    nationwide = data["counties"] == "all"
-    county_ids = list(vocab.counties) if nationwide else data["counties"]
-    return model.Actor(
-        id=data["id"],
-        name=data["name"].strip(),
-        type=vocab.actor_types[data["type"]],
-        counties=tuple(vocab.counties[c] for c in county_ids),
-        nationwide=nationwide,
-        target_groups=tuple(vocab.situations[s] for s in data["target_groups"]),
-        website=data.get("website"),
-        description=data["description"].strip(),
-        source=doc.file,
+    return build(
+        model.Actor,
+        doc.data,
+        load_schema("actor"),
+        _resolver(vocab, {}),
+        _every(vocab),
+        {"source": doc.file, "nationwide": doc.data["counties"] == "all"},
     )
 
 
 def _path(doc: Document, vocab: model.Vocabularies, actors: dict[str, model.Actor]) -> model.Path:
-    data = doc.data
-    steps = tuple(
-        model.Step(
-            type=vocab.step_types[s["type"]],
-            title=s["title"].strip(),
-            actors=tuple(actors[a] for a in s["actors"]),
-            weeks=s["weeks"],
-            text=s["text"].strip(),
-        )
-        for s in data["steps"]
-    )
-    municipality = data.get("municipality")
-    return model.Path(
-        id=data["id"],
-        title=data["title"].strip(),
-        summary=data["summary"].strip(),
-        occupation=vocab.occupations[data["occupation"]],
-        situations=tuple(vocab.situations[s] for s in data["situations"]),
-        age_band=vocab.age_bands[data["age_band"]],
-        background=data["background"].strip(),
-        county=vocab.counties[data["county"]],
-        municipality=vocab.municipalities[municipality] if municipality else None,
-        year=data["year"],
-        outcome=model.Outcome(vocab.outcomes[data["outcome"]["type"]], data["outcome"]["text"]),
-        steps=steps,
-        what_helped=_optional_text(data.get("what_helped")),
-        quote=_optional_text(data.get("quote")),
-        tips=tuple(t.strip() for t in data.get("tips", ())),
-        documented_by=actors[data["documented_by"]],
-        source=doc.file,
+    return build(
+        model.Path,
+        doc.data,
+        load_schema("path"),
+        _resolver(vocab, actors),
+        _every(vocab),
+        {"source": doc.file},
     )
 
 
-def _optional_text(value: str | None) -> str | None:
-    return value.strip() if value else None
+def _resolver(
+    vocab: model.Vocabularies, actors: dict[str, model.Actor]
+) -> typing.Callable[[str, str], Any]:
+    by_name: dict[str, Any] = {**vocab.by_name(), "actors": actors}
+    return lambda name, term_id: by_name[name][term_id]
+
+
+def _every(vocab: model.Vocabularies) -> typing.Callable[[str], tuple[Any, ...]]:
+    by_name = vocab.by_name()
+    return lambda name: tuple(by_name[name].values())

@@ -164,11 +164,5 @@ def similar_paths(paths: tuple[Path, ...]) -> dict[str, tuple[Path, ...]]:
     return result
 
 
-def _similarity(path: Path, mine: set[str], other: Path) -> tuple[int, bool, int, str]:
-    """Sort key: more shared situations, then same county, then closer in year."""
-    shared = len(mine & {s.id for s in other.situations})
-    return (-shared, other.county.id != path.county.id, abs(other.year - path.year), other.id)
-
-
 def _most_common(counts: Counter[str], limit: int) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]

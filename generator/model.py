@@ -7,6 +7,7 @@ or an exact age: anonymity is a property of the model, not of a filter.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -52,18 +53,21 @@ class Vocabularies:
     def by_name(self) -> dict[str, dict[str, Term]]:
         """Vocabularies by the name the schema uses in ``x-vocabulary`` (the file stem)."""
         return {
-            "occupations": dict(self.occupations),
-            "situations": self.situations,
-            "step-types": self.step_types,
-            "outcomes": self.outcomes,
-            "actor-types": self.actor_types,
-            "age-bands": self.age_bands,
-            "counties": self.counties,
-            "municipalities": dict(self.municipalities),
+            vocabulary_name(field.name): getattr(self, field.name)
+            for field in dataclasses.fields(self)
         }
 
 
-@dataclass(frozen=True)
+def vocabulary_name(field_name: str) -> str:
+    """The file stem of a vocabulary (``step-types``) from its field here (``step_types``)."""
+    return field_name.replace("_", "-")
+
+
+VOCABULARY_NAMES = tuple(vocabulary_name(f.name) for f in dataclasses.fields(Vocabularies))
+"""Every vocabulary, in the order they are loaded: ``content/vocabulary/<name>.yaml``."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Actor:
     """An organisation that takes part in paths."""
 
@@ -73,12 +77,13 @@ class Actor:
     counties: tuple[Term, ...]
     nationwide: bool
     target_groups: tuple[Term, ...]
-    website: str | None
+    website: str | None = None
     description: str
     source: str
+    """The file it was read from, as messages name it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Step:
     """One intervention on a path, in the order it happened."""
 
@@ -89,7 +94,7 @@ class Step:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Outcome:
     """Where a path ended."""
 
@@ -97,7 +102,7 @@ class Outcome:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Path:
     """One anonymised path from a starting situation to work or studies."""
 
@@ -109,15 +114,16 @@ class Path:
     age_band: Term
     background: str
     county: Term
-    municipality: Municipality | None
+    municipality: Municipality | None = None
     year: int
     outcome: Outcome
     steps: tuple[Step, ...]
-    what_helped: str | None
-    quote: str | None
-    tips: tuple[str, ...]
+    what_helped: str | None = None
+    quote: str | None = None
+    tips: tuple[str, ...] = ()
     documented_by: Actor
     source: str
+    """The file it was read from, as messages name it."""
 
     @property
     def total_weeks(self) -> int:

@@ -1,16 +1,16 @@
-"""The MkDocs adapter: feeds the generated pages to MkDocs and indexes the result with Pagefind.
+"""The MkDocs adapter: hands the assembled site (``generator.site``) to MkDocs and Material,
+and puts the Pagefind bundle into the built site.
 
-The hooks only orchestrate. Content is loaded and checked in ``on_pre_build``, before MkDocs
-clears ``site_dir``, so invalid content stops the build with the checker's messages and leaves
-no half-written site. Pages are created in memory (``File.generated``); nothing is written to
-the source tree.
+The hooks only translate. Pages and URLs become MkDocs files (``File.generated``, nothing is
+written to the source tree) and Material front matter; the index pages of the page registry
+go into the navigation. Content is assembled in ``on_pre_build``, before MkDocs clears
+``site_dir``, so invalid content stops the build with the checker's messages and leaves no
+half-written site.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.content import ContentLayout, load_content
-from generator.enrich import enrich
-from generator.render import RenderedPage, load_strings, make_environment, render_site
-from generator.schema import SCHEMA_NAMES, schema_for_editors
+from generator.findings import Finding
+from generator.pages import NAVIGATION, PAGE_TYPES, fixed_urls
+from generator.render import RenderedPage, load_strings
 from generator.search import BundleError, SearchIndex
+from generator.site import assemble
 
 log = logging.getLogger("mkdocs.plugins.vagar")
 
@@ -40,6 +40,16 @@ class VagarConfig(base.Config):
     """Folder with locales/sv.yml and the page templates in vagar/, relative to mkdocs.yml."""
     search = c.Type(bool, default=True)
     """Build the Pagefind search index (in the background, into site_dir/pagefind)."""
+
+
+def source_uri(url: str) -> str:
+    """The docs-relative name MkDocs gives a page served at ``url`` (``yrken/`` is
+    ``yrken/index.md``, ``vagar/x/`` is ``vagar/x.md``, the home page ``index.md``)."""
+    if url == "":
+        return "index.md"
+    if url.count("/") == 1:
+        return url + "index.md"
+    return url.rstrip("/") + ".md"
 
 
 class VagarPlugin(BasePlugin[VagarConfig]):
@@ -54,49 +64,46 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The generated index pages lead the navigation; mkdocs.yml lists the written pages.
+        self.strings = load_strings(self._root(config) / self.config.theme_dir)
+        titles = {name: self.strings[name].get("nav_title", "") for name in NAVIGATION}
+        generated = [
+            {titles[name] or self.strings[name]["title"]: source_uri(PAGE_TYPES[name].url)}
+            for name in NAVIGATION
+        ]
+        config.nav = generated + [item for item in config.nav or [] if item not in generated]
+        return config
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        root = self._root(config)
-        layout = ContentLayout(root, Path(self.config.content_dir))
-        content, findings = load_content(layout)
+        site, findings = assemble(
+            self._root(config), self.config.content_dir, self.config.theme_dir
+        )
         for finding in findings:
             if finding.severity == "warning":
                 log.warning(finding.format())
-        if content is None:
-            errors = "\n".join(f.format() for f in findings if f.severity == "error")
-            raise PluginError(f"Content has errors; nothing was built.\n{errors}")
-        theme_dir = root / self.config.theme_dir
-        self.strings = load_strings(theme_dir)
-        env = make_environment(theme_dir, self.strings)
-        self.pages = {page.src_uri: page for page in render_site(enrich(content), env)}
+        if site is None:
+            raise PluginError(f"Content has errors; nothing was built.\n{_errors(findings)}")
+        self.strings = dict(site.strings)
+        self.pages = {source_uri(page.url): page for page in site.pages}
+        self.schemas = dict(site.schemas)
         if self.config.search:
             # Pagefind starts now, beside MkDocs; on_post_build waits for it.
-            self.search = SearchIndex((page.url, page.html) for page in self.pages.values())
-        known: dict[str, Mapping[str, Any]] = {
-            **content.vocabularies.by_name(),
-            "actors": content.actors,
-        }
-        self.schemas = {
-            f"schema/{name}.schema.json": json.dumps(
-                schema_for_editors(name, known), ensure_ascii=False, indent=2
-            )
-            for name in SCHEMA_NAMES
-        }
+            self.search = SearchIndex(site.search_records)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for page in self.pages.values():
-            # Only the top-level index pages are in mkdocs.yml's nav; listing every path there
-            # would make Material render the whole list into every page.
-            listed = page.url.count("/") <= 1
-            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, page.src_uri, content=page.html, inclusion=inclusion)
+        for uri, page in self.pages.items():
+            inclusion = (
+                InclusionLevel.UNDEFINED if page.kind in NAVIGATION else InclusionLevel.NOT_IN_NAV
             )
+            files.append(File.generated(config, uri, content=page.html, inclusion=inclusion))
         for uri, text in self.schemas.items():
             files.append(File.generated(config, uri, content=text))
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["t"] = self.strings
+        env.globals["vagar_urls"] = fixed_urls()
         env.globals["vagar_cached"] = _RenderCache()
         return env
 
@@ -107,10 +114,11 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         if generated is None:
             return markdown
         # MkDocs' own templates print titles unescaped, so they get pre-escaped text.
+        hide = ["toc"] if PAGE_TYPES[generated.kind].sidebar else ["toc", "navigation"]
         page.meta = {
             "title": Markup(escape(generated.title)),
             "description": Markup(escape(generated.description)),
-            "hide": list(generated.hide),
+            "hide": hide,
         }
         return ""
 
@@ -142,6 +150,10 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         server.watch(str(root / self.config.content_dir))
         server.watch(str(root / self.config.theme_dir))
         return server
+
+
+def _errors(findings: list[Finding]) -> str:
+    return "\n".join(f.format() for f in findings if f.severity == "error")
 
 
 class _RenderCache:

@@ -9,12 +9,12 @@ so the checker and the site cannot disagree.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from generator.findings import FieldPath
 from generator.model import Path
+from generator.words import slugify
 
 SMALL_MUNICIPALITY = 20_000
 """Municipalities with fewer inhabitants than this are never shown."""
@@ -46,35 +46,18 @@ def _combination(path: Path) -> tuple[str, str, str, int]:
     return (path.municipality.id, path.occupation.id, path.age_band.id, path.year)
 
 
-def place_mentions(path: Path) -> Iterator[FieldPath]:
-    """Fields that name the path's municipality: when it is hidden, they would give it away."""
+def place_mentions(path: Path, texts: Iterable[tuple[FieldPath, str]]) -> Iterator[FieldPath]:
+    """Fields that name the path's municipality: when it is hidden, they would give it away.
+
+    ``texts`` are the path's free-text fields with their field paths, as the schema marks them
+    (``generator.schema.free_texts``).
+    """
     if path.municipality is None:
         return
     name = path.municipality.label
-    if _slug(name) in path.id:
+    if slugify(name, max_length=200) in path.id:
         yield ("id",)
     pattern = re.compile(rf"\b{re.escape(name)}s?\b", re.IGNORECASE)
-    for field, text in _free_texts(path):
+    for field, text in texts:
         if pattern.search(text):
             yield field
-
-
-def _free_texts(path: Path) -> Iterator[tuple[FieldPath, str]]:
-    yield ("title",), path.title
-    yield ("summary",), path.summary
-    yield ("background",), path.background
-    yield ("outcome", "text"), path.outcome.text
-    for index, step in enumerate(path.steps):
-        yield ("steps", index, "title"), step.title
-        yield ("steps", index, "text"), step.text
-    if path.what_helped:
-        yield ("what_helped",), path.what_helped
-    if path.quote:
-        yield ("quote",), path.quote
-    for index, tip in enumerate(path.tips):
-        yield ("tips", index), tip
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

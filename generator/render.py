@@ -17,7 +17,15 @@ import jinja2
 import yaml
 
 from generator.enrich import SiteData
-from generator.model import Actor, Occupation, Path, Term
+from generator.model import Path
+from generator.pages import (
+    PAGE_SIZE,
+    PAGE_TYPES,
+    PageType,
+    page_number_url,
+    relative,
+    url_for,
+)
 
 TEMPLATE_DIR = "vagar"
 STRINGS_FILE = "locales/sv.yml"
@@ -25,20 +33,14 @@ STRINGS_FILE = "locales/sv.yml"
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """One generated page: ``src_uri`` as a docs-relative Markdown name, ``url`` as served."""
+    """One generated page: its kind (a name in ``generator.pages.PAGE_TYPES``), where it is
+    served (``url``, relative to the site root), its title, description and HTML body."""
 
-    src_uri: str
+    kind: str
     url: str
     title: str
     description: str
     html: str
-    hide: tuple[str, ...] = ("toc",)
-    """Material page parts to hide; the generated pages have no table of contents."""
-
-
-PAGE_SIZE = 50
-"""Paths listed on one page of an occupation, actor, county or situation: with tens of
-thousands of paths, one page per list would run to megabytes."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class Pager:
 def paginate(paths: Sequence[Path], base_url: str) -> list[tuple[Pager, Sequence[Path]]]:
     """Split a list into pages of ``PAGE_SIZE``: the first at ``base_url``, then ``sida-2/``…"""
     chunks = [paths[i : i + PAGE_SIZE] for i in range(0, len(paths), PAGE_SIZE)] or [paths]
-    urls = tuple(base_url if n == 1 else f"{base_url}sida-{n}/" for n in range(1, len(chunks) + 1))
+    urls = tuple(page_number_url(base_url, n) for n in range(1, len(chunks) + 1))
     return [(Pager(n, urls), chunk) for n, chunk in enumerate(chunks, start=1)]
 
 
@@ -107,160 +109,91 @@ def count_label(count: int, forms: Mapping[str, str]) -> str:
     return f"{count} {forms['one'] if count == 1 else forms['many']}"
 
 
-# Where each kind of page lives. Slugs are Swedish; they are part of the public URLs.
-def home_url() -> str:
-    return ""
-
-
-def occupation_url(occupation: Occupation | None = None) -> str:
-    return f"yrken/{occupation.id}/" if occupation else "yrken/"
-
-
-def path_url(path: Path) -> str:
-    return f"vagar/{path.id}/"
-
-
-def actor_url(actor: Actor | None = None) -> str:
-    return f"aktorer/{actor.id}/" if actor else "aktorer/"
-
-
-def county_url(county: Term | None = None) -> str:
-    return f"lan/{county.id}/" if county else "lan/"
-
-
-def situation_url(situation: Term | None = None) -> str:
-    return f"utgangslage/{situation.id}/" if situation else "utgangslage/"
-
-
-def search_url() -> str:
-    return "sok/"
-
-
-def relative(target: str, current: str) -> str:
-    """The link from the page at ``current`` to ``target`` (both site-relative, dir-style).
-
-    Up to the site root, then down: a page renders hundreds of links, and this is cheaper
-    than working out the shortest path each time.
-    """
-    return "../" * current.count("/") + target or "./"
-
-
 def render_site(site: SiteData, env: jinja2.Environment) -> list[RenderedPage]:
-    """Every generated page of the site."""
-    return list(_pages(site, env))
+    """Every generated page of the site, page type by page type in registry order."""
+    t = cast(Mapping[str, Any], env.globals["t"])
+    pages: list[RenderedPage] = []
+    for page_type in PAGE_TYPES.values():
+        if not page_type.template:
+            continue
+        if "{id}" not in page_type.url:
+            title, description = _index_texts(page_type.name, t)
+            pages.append(_page(env, page_type, page_type.url, title, description, site=site))
+            continue
+        for item, title, description, paths, context in _ITEMS[page_type.name](site, t):
+            url = page_type.url_for(item)
+            if page_type.paged:
+                pages += _list_pages(env, page_type, url, title, description, paths, context, site)
+            else:
+                pages.append(_page(env, page_type, url, title, description, site=site, **context))
+    return pages
 
 
-def _pages(site: SiteData, env: jinja2.Environment) -> Iterator[RenderedPage]:
-    content, t = site.content, cast(Mapping[str, Any], env.globals["t"])
-    vocab = content.vocabularies
-    yield _page(env, "home.html", home_url(), t["site_name"], t["home"]["description"], site=site)
-    yield _page(
-        env,
-        "occupations.html",
-        occupation_url(),
-        t["occupations"]["title"],
-        t["occupations"]["description"],
-        site=site,
-    )
+def _index_texts(name: str, t: Mapping[str, Any]) -> tuple[str, str]:
+    """Title and description of a page without an item, from the UI strings."""
+    if name == "home":
+        return t["site_name"], t["home"]["description"]
+    return t[name]["title"], t[name]["description"]
+
+
+ItemPage = tuple[Any, str, str, Sequence[Path], dict[str, Any]]
+"""What a page of one item shows: the item, its title and description, the paths it lists
+and the template's own context."""
+
+
+def _occupations(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
     for summary in site.occupations.values():
         occupation = summary.occupation
-        yield from _list_pages(
-            env,
-            "occupation.html",
-            occupation_url(occupation),
+        yield (
+            occupation,
             occupation.label,
             occupation.description,
             summary.paths,
-            site=site,
-            summary=summary,
+            {"summary": summary},
         )
-    for path in content.paths.values():
-        yield _page(
-            env,
-            "path.html",
-            path_url(path),
-            path.title,
-            path.summary,
-            site=site,
-            path=path,
-            similar=site.similar[path.id],
-        )
-    yield _page(
-        env,
-        "actors.html",
-        actor_url(),
-        t["actors"]["title"],
-        t["actors"]["description"],
-        site=site,
-    )
-    for actor in content.actors.values():
-        yield from _list_pages(
-            env,
-            "actor.html",
-            actor_url(actor),
-            actor.name,
-            actor.description,
-            site.by_actor[actor.id],
-            site=site,
-            actor=actor,
-        )
-    yield _page(
-        env,
-        "counties.html",
-        county_url(),
-        t["counties"]["title"],
-        t["counties"]["description"],
-        site=site,
-    )
-    for county in vocab.counties.values():
-        yield from _list_pages(
-            env,
-            "county.html",
-            county_url(county),
-            county.label,
-            t["county"]["description"].format(county=county.label),
-            site.by_county[county.id],
-            site=site,
-            county=county,
-        )
-    yield _page(
-        env,
-        "situations.html",
-        situation_url(),
-        t["situations"]["title"],
-        t["situations"]["description"],
-        site=site,
-    )
-    for situation in vocab.situations.values():
-        yield from _list_pages(
-            env,
-            "situation.html",
-            situation_url(situation),
-            situation.label,
-            situation.description,
-            site.by_situation[situation.id],
-            site=site,
-            situation=situation,
-        )
-    yield _page(
-        env,
-        "search.html",
-        search_url(),
-        t["search"]["title"],
-        t["search"]["description"],
-        hide=("toc", "navigation"),
-        site=site,
-    )
+
+
+def _paths(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
+    for path in site.content.paths.values():
+        yield path, path.title, path.summary, (), {"path": path, "similar": site.similar[path.id]}
+
+
+def _actors(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
+    for actor in site.content.actors.values():
+        yield actor, actor.name, actor.description, site.by_actor[actor.id], {"actor": actor}
+
+
+def _counties(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
+    for county in site.content.vocabularies.counties.values():
+        description = t["county"]["description"].format(county=county.label)
+        yield county, county.label, description, site.by_county[county.id], {"county": county}
+
+
+def _situations(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
+    for situation in site.content.vocabularies.situations.values():
+        paths = site.by_situation[situation.id]
+        yield situation, situation.label, situation.description, paths, {"situation": situation}
+
+
+_ITEMS: dict[str, Callable[[SiteData, Mapping[str, Any]], Iterator[ItemPage]]] = {
+    "occupation": _occupations,
+    "path": _paths,
+    "actor": _actors,
+    "county": _counties,
+    "situation": _situations,
+}
+"""The items of each page type that shows one item."""
 
 
 def _list_pages(
     env: jinja2.Environment,
-    template: str,
+    page_type: PageType,
     url: str,
     title: str,
     description: str,
     paths: Sequence[Path],
-    **context: Any,
+    context: Mapping[str, Any],
+    site: SiteData,
 ) -> Iterator[RenderedPage]:
     """A page with a list of paths, split over as many pages as the list needs."""
     t = cast(Mapping[str, Any], env.globals["t"])
@@ -270,39 +203,30 @@ def _list_pages(
             numbered = t["pager"]["title"].format(title=title, number=pager.number)
         yield _page(
             env,
-            template,
+            page_type,
             pager.urls[pager.number - 1],
             numbered,
             description,
             pager=pager,
             paths=chunk,
             all_paths=len(paths),
+            site=site,
             **context,
         )
 
 
 def _page(
     env: jinja2.Environment,
-    template: str,
+    page_type: PageType,
     url: str,
     title: str,
     description: str,
-    hide: tuple[str, ...] = ("toc",),
     **context: Any,
 ) -> RenderedPage:
-    link: Callable[[str], str] = lambda target: relative(target, url)  # noqa: E731
-    html = env.get_template(template).render(
-        url=link,
-        path_url=lambda p: link(path_url(p)),
-        occupation_url=lambda o=None: link(occupation_url(o)),
-        actor_url=lambda a=None: link(actor_url(a)),
-        county_url=lambda c=None: link(county_url(c)),
-        situation_url=lambda s=None: link(situation_url(s)),
-        search_url=lambda: link(search_url()),
+    html = env.get_template(page_type.template).render(
+        url=lambda target: relative(target, url),
+        url_for=lambda kind, item=None: relative(url_for(kind, item), url),
         page_title=title,
         **context,
     )
-    src_uri = "index.md" if url == "" else url.rstrip("/") + ".md"
-    if url.endswith("/") and url.count("/") == 1:
-        src_uri = url + "index.md"
-    return RenderedPage(src_uri, url, title, description, html, hide)
+    return RenderedPage(page_type.name, url, title, description, html)

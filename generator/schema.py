@@ -70,6 +70,29 @@ class SchemaChecker:
                 yield path, value
 
 
+def resolve(root: Mapping[str, Any], node: Mapping[str, Any]) -> dict[str, Any]:
+    """``node`` with its ``$ref`` into the root's ``$defs`` merged in; keywords beside the
+    ``$ref`` win (in 2020-12 they apply together)."""
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        target = root["$defs"][ref.removeprefix("#/$defs/")]
+        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return dict(node)
+
+
+def free_texts(schema_name: str, instance: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The field path and value of every ``x-free-text`` string of a document."""
+    for path, value, _ in _leaves(_free_text_plan(schema_name), instance, ()):
+        if isinstance(value, str):
+            yield path, value
+
+
+@cache
+def _free_text_plan(schema_name: str) -> Plan:
+    schema = load_schema(schema_name)
+    return _plan(schema, schema, ("x-free-text",))
+
+
 def make_validator(schema: Mapping[str, Any], known: Lookup) -> Validator:
     """A Draft 2020-12 validator that also checks ``x-vocabulary`` and ``x-reference``."""
 
@@ -103,13 +126,10 @@ def _for_fastjsonschema(schema: Mapping[str, Any]) -> dict[str, Any]:
 
     Inlining matters: in draft-07 a keyword beside ``$ref`` is ignored, in 2020-12 it applies.
     """
-    definitions = schema.get("$defs", {})
 
     def inline(node: Any) -> Any:
         if isinstance(node, dict):
-            if "$ref" in node:
-                target = definitions[node["$ref"].removeprefix("#/$defs/")]
-                node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+            node = resolve(schema, node)
             return {k: inline(v) for k, v in node.items() if not k.startswith(("$", "x-"))}
         if isinstance(node, list):
             return [inline(v) for v in node]
@@ -127,9 +147,7 @@ applies."""
 
 
 def _plan(root: Mapping[str, Any], schema: Mapping[str, Any], keywords: tuple[str, ...]) -> Plan:
-    if "$ref" in schema:
-        target = root["$defs"][schema["$ref"].removeprefix("#/$defs/")]
-        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    schema = resolve(root, schema)
     for keyword in keywords:
         if schema.get(keyword):
             return schema[keyword]

@@ -12,7 +12,9 @@ from generator import render
 from generator.content import ContentLayout, load_content
 from generator.enrich import SiteData, enrich
 from generator.model import Content
-from generator.render import RenderedPage, load_strings, make_environment, relative, render_site
+from generator.pages import relative
+from generator.plugin import source_uri
+from generator.render import RenderedPage, load_strings, make_environment, render_site
 
 VALID_STEPS = VALID_PATH[VALID_PATH.index("steps:\n") : VALID_PATH.index("documented_by:")]
 
@@ -131,11 +133,11 @@ def test_one_page_per_path_occupation_actor_county_situation_and_index(
     ],
 )
 def test_page_urls_and_sources(pages: dict[str, RenderedPage], url: str, src_uri: str) -> None:
-    assert pages[url].src_uri == src_uri
+    assert source_uri(pages[url].url) == src_uri
 
 
 def test_source_names_are_unique(pages: dict[str, RenderedPage]) -> None:
-    assert len({page.src_uri for page in pages.values()}) == len(pages)
+    assert len({source_uri(page.url) for page in pages.values()}) == len(pages)
 
 
 def test_no_page_for_an_occupation_without_paths(pages: dict[str, RenderedPage]) -> None:

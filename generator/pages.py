@@ -1,0 +1,95 @@
+"""The page registry: every kind of page, declared once — its URL, template and rules.
+
+Slugs are Swedish and part of the public URLs, so they stand here and nowhere else: templates,
+the theme's overrides (404 page, footer), the MkDocs adapter, tests and scripts all ask this
+registry. A page type is either generated (rendered from content by ``generator.render``) or
+written by hand (a Markdown file in ``content/pages/``), which the registry names so that
+links to it need no slug of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+PAGE_SIZE = 50
+"""Paths listed on one page of a long list; with tens of thousands of paths, one page per list
+would run to megabytes."""
+
+
+@dataclass(frozen=True)
+class PageType:
+    """One kind of page."""
+
+    name: str
+    url: str
+    """URL relative to the site root, with ``{id}`` for the item it shows; ends in / (the
+    home page's is empty)."""
+    template: str = ""
+    """Template in ``theme/vagar/``; empty for pages written by hand."""
+    source: str = ""
+    """For a page written by hand: its file in ``content/pages/``."""
+    paged: bool = False
+    """A list of paths, split into pages of ``PAGE_SIZE`` (``…/sida-2/``)."""
+    sidebar: bool = True
+    """Shows the navigation sidebar (the search page needs the width for its filters)."""
+
+    def url_for(self, item: Any = None) -> str:
+        """The URL of this page type for ``item`` (anything with an ``id``)."""
+        if "{id}" in self.url:
+            if item is None:
+                raise ValueError(f"the {self.name} page needs an item")
+            return self.url.format(id=item.id)
+        return self.url
+
+
+PAGE_TYPES: dict[str, PageType] = {
+    page.name: page
+    for page in (
+        PageType("home", "", "home.html"),
+        PageType("occupations", "yrken/", "occupations.html"),
+        PageType("occupation", "yrken/{id}/", "occupation.html", paged=True),
+        PageType("path", "vagar/{id}/", "path.html"),
+        PageType("actors", "aktorer/", "actors.html"),
+        PageType("actor", "aktorer/{id}/", "actor.html", paged=True),
+        PageType("counties", "lan/", "counties.html"),
+        PageType("county", "lan/{id}/", "county.html", paged=True),
+        PageType("situations", "utgangslage/", "situations.html"),
+        PageType("situation", "utgangslage/{id}/", "situation.html", paged=True),
+        PageType("search", "sok/", "search.html", sidebar=False),
+        PageType("about", "om/", source="om.md"),
+        PageType("contribute", "bidra/", source="bidra.md"),
+        PageType("accessibility", "tillganglighet/", source="tillganglighet.md"),
+        PageType("privacy", "personuppgifter/", source="personuppgifter.md"),
+    )
+}
+"""Every page type, in the order pages are generated."""
+
+NAVIGATION = ("home", "occupations", "situations", "counties", "actors", "search")
+"""The generated pages in the site's main navigation, in order: index pages only (a list of
+thousands of paths in the navigation would be rendered into every page)."""
+
+
+def url_for(kind: str, item: Any = None) -> str:
+    """The URL (relative to the site root) of the page of ``kind`` for ``item``."""
+    return PAGE_TYPES[kind].url_for(item)
+
+
+def page_number_url(base_url: str, number: int) -> str:
+    """The URL of page ``number`` of a paged list whose first page is at ``base_url``."""
+    return base_url if number == 1 else f"{base_url}sida-{number}/"
+
+
+def fixed_urls() -> dict[str, str]:
+    """The URL of every page type that needs no item (``search`` -> ``sok/``): for templates
+    outside the generated pages (404 page, footer) and for tests and scripts."""
+    return {name: page.url for name, page in PAGE_TYPES.items() if "{id}" not in page.url}
+
+
+def relative(target: str, current: str) -> str:
+    """The link from the page at ``current`` to ``target`` (both site-relative, dir-style).
+
+    Up to the site root, then down: a page renders hundreds of links, and this is cheaper
+    than working out the shortest path each time.
+    """
+    return "../" * current.count("/") + target or "./"
