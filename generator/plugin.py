@@ -11,6 +11,9 @@ half-written site.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +56,15 @@ def source_uri(url: str) -> str:
 
 
 class VagarPlugin(BasePlugin[VagarConfig]):
-    """Generates every path, occupation, actor, county and situation page."""
+    """Generates every path, occupation, actor, county and situation page.
+
+    MkDocs writes into a fresh folder beside ``site_dir``; only a build whose search bundle
+    is verified replaces ``site_dir`` with it. Any failure leaves the previous site as it was.
+    """
 
     def __init__(self) -> None:
+        self.target: Path | None = None
+        self.staging: Path | None = None
         self.search: SearchIndex | None = None
         self.pages: dict[str, RenderedPage] = {}
         self.strings: dict[str, Any] = {}
@@ -65,6 +74,12 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.target = Path(config.site_dir).resolve()
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(
+            tempfile.mkdtemp(prefix=f".{self.target.name}-building-", dir=self.target.parent)
+        )
+        config.site_dir = str(self.staging)
         # The generated index pages lead the navigation; mkdocs.yml lists the written pages.
         self.strings = load_strings(self._root(config) / self.config.theme_dir)
         titles = {name: self.strings[name].get("nav_title", "") for name in NAVIGATION}
@@ -126,7 +141,8 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         generated = self.pages.get(page.file.src_uri)
         return generated.html if generated is not None else html
 
-    # Last, after every other plugin: the bundle goes into the finished site folder.
+    # Last, after every other plugin: the bundle goes into the finished site, which then
+    # takes the place of the previous one.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.search is not None:
@@ -134,14 +150,31 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             try:
                 count = search.finish(Path(config.site_dir))
             except BundleError as error:
-                message = f"The search index is not whole; do not publish: {error}"
+                message = f"The search index is not whole; the site was not changed: {error}"
                 raise PluginError(message) from None
             log.info(f"Pagefind indexed {count} pages")
+        self._publish(config)
+
+    def _publish(self, config: MkDocsConfig) -> None:
+        """Put the finished build in place of ``site_dir``: the old one is moved aside first,
+        then removed, so ``site_dir`` is always one whole build."""
+        assert self.target is not None and self.staging is not None
+        old = self.staging.with_name(self.staging.name + "-old")
+        if self.target.exists():
+            os.replace(self.target, old)
+        os.replace(self.staging, self.target)
+        config.site_dir = str(self.target)
+        self.staging = None
+        shutil.rmtree(old, ignore_errors=True)
+        log.info(f"The finished site replaced {self.target}")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.search is not None:
             self.search.cancel()
             self.search = None
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -149,14 +149,20 @@ def test_a_cut_file_is_refused_and_the_previous_bundle_kept(
     assert _digest(bundle) == before
 
 
-def test_the_build_fails_when_pagefind_leaves_a_cut_file(
+def test_the_build_fails_when_pagefind_leaves_a_cut_file_and_keeps_the_previous_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    site = tmp_path / "site"
+    assert build_site(REPO_ROOT, site).returncode == 0
+    before = _digest(site)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(_truncating_pagefind(tmp_path)))
-    result = build_site(REPO_ROOT, tmp_path / "site")
+    result = build_site(REPO_ROOT, site)
     assert result.returncode != 0
     assert "empty files in the search bundle: pagefind.js" in result.stderr
+    assert "the site was not changed" in result.stderr
     assert "Traceback" not in result.stderr
+    assert _digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind", "site"]
 
 
 def test_the_search_bundle_of_the_sample_site_answers_a_query_in_node(site: Path) -> None:

@@ -148,6 +148,7 @@ def test_invalid_content_fails_the_build_and_leaves_the_site(tmp_path: Path) -> 
     assert "consent: consent must be true" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in site_dir.iterdir()) == ["keep.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
 @pytest.mark.parametrize("name", ["om", "bidra", "tillganglighet", "personuppgifter", "sok"])
