@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
 import re
 import typing
 from dataclasses import dataclass, field
@@ -20,10 +21,13 @@ from generator.file_check import Checked, FileChecker, FileRules, check_files
 from generator.findings import FieldPath, Finding, field_name, has_errors
 from generator.load import Document, load_document
 from generator.reidentify import hidden_municipalities, place_mentions
+from generator.reviewed import FILE_NAME as REVIEWED_FILE
+from generator.reviewed import Reviewed, load_reviewed, stale_entries
 from generator.schema import SchemaChecker, free_texts, load_schema
 from generator.to_model import build
 from generator.validate import (
     id_findings,
+    scalar_findings,
     schema_findings,
     vocabulary_findings,
 )
@@ -76,12 +80,19 @@ def load_content(
             continue
         sub_schema = {**vocab_schema, **vocab_schema["$defs"].get(name, {})}
         findings += schema_findings(doc, SchemaChecker(sub_schema, {}))
+        findings += scalar_findings(doc)
         findings += vocabulary_findings(doc)
         vocab_docs[name] = doc
     if has_errors(findings):
         return None, sorted(set(findings))
     vocabularies = _vocabularies(vocab_docs)
     known: dict[str, dict[str, Any]] = {**vocabularies.by_name()}
+
+    reviewed, reviewed_doc, problems = load_reviewed(
+        layout.root / layout.content_dir / REVIEWED_FILE,
+        layout.display(layout.root / layout.content_dir / REVIEWED_FILE),
+    )
+    findings += problems
 
     # Actors are few, and their names are known words for every text: load them first.
     actor_docs = _checked(
@@ -97,16 +108,26 @@ def load_content(
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
     }
     words = _known_words(vocabularies, actor_docs)
-    actor_checker = FileChecker(_rules("actor", known, words, {}, year))
+    actor_checker = FileChecker(_rules("actor", known, words, {}, year, reviewed))
     for doc in actor_docs:
         findings += actor_checker.check_document(doc)
     findings += id_findings(actor_docs, "actor")
 
     municipality_county = {m.id: m.county for m in vocabularies.municipalities.values()}
-    path_rules = _rules("path", known, words, municipality_county, year)
+    path_rules = _rules("path", known, words, municipality_county, year, reviewed)
     path_files = _content_files(layout, layout.paths_dir, findings)
+    if layout.paths_dir.is_dir() and not path_files and not has_errors(findings):
+        findings.append(
+            Finding(
+                layout.display(layout.paths_dir),
+                1,
+                1,
+                "there are no paths — add at least one path file before the site is built",
+            )
+        )
     path_docs = _checked(check_files(path_files, path_rules), findings)
     findings += id_findings(path_docs, "path")
+    findings += stale_entries(reviewed, reviewed_doc, [*actor_docs, *path_docs])
 
     findings = sorted(set(findings))
     if has_errors(findings):
@@ -160,9 +181,10 @@ def _rules(
     words: frozenset[str],
     municipality_county: dict[str, str],
     year: int,
+    reviewed: Reviewed,
 ) -> FileRules:
     known_ids = {name: frozenset(ids) for name, ids in known.items()}
-    return FileRules(schema_name, known_ids, words, municipality_county, year)
+    return FileRules(schema_name, known_ids, words, municipality_county, year, reviewed)
 
 
 def _checked(results: list[Checked], findings: list[Finding]) -> list[Document]:
@@ -175,27 +197,57 @@ def _checked(results: list[Checked], findings: list[Finding]) -> list[Document]:
     return documents
 
 
+CONTENT_FILE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.yaml")
+"""The name of a content file: its id, then .yaml."""
+
+
 def _content_files(
     layout: ContentLayout, folder: FsPath, findings: list[Finding]
 ) -> list[tuple[FsPath, str]]:
-    """The ``.yaml`` files of a folder with their display names; a ``.yml`` file is a
-    finding."""
-    if not folder.is_dir():
+    """The content files of a folder with their display names. Anything else in the folder
+    is a finding, never skipped in silence: a file nobody sees is a path nobody publishes."""
+    shown = layout.display(folder)
+    if folder.is_symlink() or not folder.is_dir():
+        problem = "is missing" if not folder.exists() else "is not a folder"
+        findings.append(
+            Finding(shown, 1, 1, f"the folder {problem} — content files belong in {shown}/")
+        )
         return []
     files = []
-    for file in sorted(folder.iterdir()):
-        if file.suffix == ".yml":
-            findings.append(
-                Finding(
-                    layout.display(file),
-                    1,
-                    1,
-                    f"content files end in .yaml — rename the file to {file.stem}.yaml",
-                )
-            )
-        elif file.suffix == ".yaml" and file.is_file():
-            files.append((file, layout.display(file)))
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        file = FsPath(entry.path)
+        name = layout.display(file)
+        problem = _entry_problem(entry)
+        if problem:
+            findings.append(Finding(name, 1, 1, problem))
+        else:
+            files.append((file, name))
     return files
+
+
+def _entry_problem(entry: os.DirEntry[str]) -> str:
+    """Why a folder entry is not a content file, or "" when it is one."""
+    stem = entry.name.rsplit(".", 1)[0]
+    if entry.is_symlink():
+        return (
+            "is a symbolic link — content files must be regular files in the repository; "
+            "put the file itself here"
+        )
+    if entry.is_dir():
+        return (
+            "is a folder — content files lie directly in this folder, not in sub-folders; "
+            "move its files up and remove the folder"
+        )
+    if not entry.is_file():
+        return "is not a regular file (a pipe or a device) — remove it"
+    if entry.name.endswith((".yml", ".YAML", ".YML", ".Yaml")) and stem:
+        return f"content files end in .yaml — rename the file to {stem.lower()}.yaml"
+    if not CONTENT_FILE.fullmatch(entry.name):
+        return (
+            "is not a content file: name content files <id>.yaml, with the id in lowercase "
+            "letters a-z, digits and hyphens (for example elektriker-i-gavle.yaml)"
+        )
+    return ""
 
 
 def _vocabularies(docs: dict[str, Document]) -> model.Vocabularies:

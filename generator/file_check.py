@@ -19,7 +19,12 @@ from pathlib import Path
 from generator.findings import Finding
 from generator.load import Document, load_document
 from generator.schema import SchemaChecker, load_schema
-from generator.validate import path_rule_findings, personal_data_findings, schema_findings
+from generator.validate import (
+    path_rule_findings,
+    personal_data_findings,
+    scalar_findings,
+    schema_findings,
+)
 
 PARALLEL_FROM = 400
 """Below this many files, starting worker processes costs more than it saves."""
@@ -36,6 +41,8 @@ class FileRules:
     known_words: frozenset[str]
     municipality_county: Mapping[str, str]
     this_year: int
+    reviewed: frozenset[tuple[str, str, str]] = frozenset()
+    """Reviewed false alarms: ``(file, field, text hash)`` (``content/reviewed-false-alarms``)."""
 
 
 class FileChecker:
@@ -56,7 +63,10 @@ class FileChecker:
     def check_document(self, document: Document) -> list[Finding]:
         """Every finding in a loaded document."""
         findings = schema_findings(document, self.schema)
-        findings += personal_data_findings(document, self.schema, self.rules.known_words)
+        findings += scalar_findings(document)
+        findings += personal_data_findings(
+            document, self.schema, self.rules.known_words, self.rules.reviewed
+        )
         if self.rules.schema_name == "path":
             findings += path_rule_findings(
                 document, self.rules.municipality_county, self.rules.this_year

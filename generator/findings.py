@@ -6,6 +6,7 @@ and the caller (the CLI or the MkDocs adapter) decides what to do with them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -26,12 +27,17 @@ class Finding:
     severity: Severity = "error"
 
     def format(self) -> str:
-        """The one-line text form: ``file:line:col: field: message``."""
-        where = f"{self.file}:{self.line}:{self.column}"
+        """The one-line text form: ``file:line:col: field: message``.
+
+        Always one line: line breaks and control characters in values a contributor wrote
+        (an unknown id, say) are shown escaped, so they cannot forge lines in a log — or
+        workflow commands such as ``::error`` in a GitHub Actions log.
+        """
+        where = f"{printable(self.file)}:{self.line}:{self.column}"
         prefix = "" if self.severity == "error" else "warning: "
         if self.field:
-            return f"{where}: {self.field}: {prefix}{self.message}"
-        return f"{where}: {prefix}{self.message}"
+            return f"{where}: {printable(self.field)}: {prefix}{printable(self.message)}"
+        return f"{where}: {prefix}{printable(self.message)}"
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the changed line."""
@@ -40,6 +46,16 @@ class Finding:
             f"::{self.severity} file={_gh_property(self.file)},line={self.line},"
             f"col={self.column},title={_gh_property(title)}::{_gh_data(self.message)}"
         )
+
+
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` with line breaks, control and bidirectional characters written as escapes."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def field_name(path: FieldPath) -> str:

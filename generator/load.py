@@ -8,6 +8,9 @@ almost always a mistake (duplicate keys, several documents, anchors) becomes a f
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -91,9 +94,56 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+MAX_FILE_BYTES = 256 * 1024
+"""A content file is a few kilobytes; anything above this is refused before it is parsed, so
+that no file can make the check slow or hungry."""
+
+
+def read_content_file(path: Path, display_name: str) -> tuple[bytes | None, list[Finding]]:
+    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, never following a symbolic
+    link and never waiting on a pipe or a device; or None and why not."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        problem = (
+            "is a symbolic link — content files must be regular files in the repository"
+            if error.errno == errno.ELOOP
+            else f"cannot be read ({error.strerror})"
+        )
+        return None, [Finding(display_name, 1, 1, f"the file {problem}")]
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None, [
+                Finding(
+                    display_name,
+                    1,
+                    1,
+                    "the file is not a regular file (a folder, pipe or device)"
+                    " — content files must be YAML text files",
+                )
+            ]
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(handle)
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            Finding(
+                display_name,
+                1,
+                1,
+                f"the file is larger than {MAX_FILE_BYTES // 1024} KB — a content file is a few "
+                "kilobytes; check that this is the right file",
+            )
+        ]
+    return raw, []
+
+
 def load_document(path: Path, display_name: str) -> tuple[Document | None, list[Finding]]:
     """Read one YAML file. Returns the document, or None and the findings that stopped it."""
-    raw = path.read_bytes()
+    raw, problems = read_content_file(path, display_name)
+    if raw is None:
+        return None, problems
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

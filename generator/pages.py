@@ -9,6 +9,7 @@ links to it need no slug of their own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +69,12 @@ PAGE_TYPES: dict[str, PageType] = {
 NAVIGATION = ("home", "occupations", "situations", "counties", "actors", "search")
 """The generated pages in the site's main navigation, in order: index pages only (a list of
 thousands of paths in the navigation would be rendered into every page)."""
+
+
+def reserved_id(item_id: str) -> bool:
+    """Whether an item id would take the URL of a generated page of its section: ``index``
+    (the section's own list page) and ``sida-<n>`` (the pages of a long list)."""
+    return item_id == "index" or re.fullmatch(r"sida-\d+", item_id) is not None
 
 
 def url_for(kind: str, item: Any = None) -> str:

@@ -178,6 +178,8 @@ _STREET = re.compile(
 
 
 _PHONE_HINT = re.compile(r"\d[\d ()./-]{5,}\d")
+_REFERENCE_BEFORE = re.compile(r"[A-ZÅÄÖ]{2,}-\Z")
+"""Capitals and a hyphen right before a number: a project or case reference (ESF-2023-0147)."""
 
 
 def _phone_numbers(text: str, known: frozenset[str]) -> Iterator[Detection]:
@@ -186,6 +188,8 @@ def _phone_numbers(text: str, known: frozenset[str]) -> Iterator[Detection]:
     for candidate in _PHONE_CANDIDATE.finditer(text):
         if sum(c.isdigit() for c in candidate.group(0)) < 7:
             continue
+        if _REFERENCE_BEFORE.search(text, 0, candidate.start()):
+            continue  # a reference number such as ESF-2023-0147, not a phone number
         for region in PHONE_REGIONS:
             matches = list(phonenumbers.PhoneNumberMatcher(candidate.group(0), region))
             if matches:
@@ -245,13 +249,13 @@ _PREPOSITION_BEFORE = re.compile(
     r"fram\s+till)\s+$"
 )
 _AGE = re.compile(
-    r"\b\d{1,3}\s*(?:år|års)\s+(?:gammal|gamla|ung)\b"
+    r"(?<![\u2013-])\b\d{1,3}\s*(?:år|års)\s+(?:gammal|gamla|ung)\b"
     r"|\b\d{1,3}-?åri(?:ng|g)\w*"
     r"|\bfyllde\s+\d{1,3}\b"
     r"|\bvid\s+\d{1,3}\s+års\s+ålder\b"
     r"|\b\d{1,3}\s+års\s+ålder\b"
     r"|\b(?:är|var|blev)\s+\d{2}\s+år(?!\s+(?:i|på|inom|som|med|av|hos|vid)\b)"
-    r"|\bålder(?:n)?\s*:?\s*\d{1,3}\b"
+    r"|\bålder(?:n)?\s*:?\s*\d{1,3}\b(?!\s*[\u2013-]\s*\d)"
 )
 _NUMERIC_DATE_HINT = re.compile(r"\d[./-]\d|den\s+\d")
 _AGE_HINT = re.compile(r"\d\s*(?:år|-?åri)|fyllde|ålder")

@@ -188,6 +188,8 @@ def schema_for_editors(name: str, known: Lookup) -> dict[str, Any]:
     """The schema with every ``x-vocabulary``/``x-reference`` also given as an ``enum``.
 
     Editors (VS Code's YAML extension and others) then offer the allowed ids while typing.
+    Patterns end in ``\\Z`` here, for Python, whose ``$`` also matches before a final line
+    break; editors read patterns as ECMAScript, where ``$`` already means the very end.
     """
     return _with_enums(load_schema(name), known)
 
@@ -200,6 +202,9 @@ def _with_enums(schema: Mapping[str, Any], known: Lookup) -> dict[str, Any]:
             ref = node.get("x-vocabulary") or node.get("x-reference")
             if isinstance(ref, str) and ref in known:
                 node["enum"] = sorted(known[ref])
+            pattern = node.get("pattern")
+            if isinstance(pattern, str) and pattern.endswith("\\Z"):
+                node["pattern"] = pattern[:-2] + "$"
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):

@@ -8,6 +8,8 @@ the checker and the editor schema cannot drift apart.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any, cast
@@ -17,6 +19,7 @@ from jsonschema.exceptions import best_match
 
 from generator.findings import FieldPath, Finding, field_name
 from generator.load import Document
+from generator.pages import reserved_id
 from generator.personal_data import find_in_texts, mask
 from generator.schema import SchemaChecker
 
@@ -38,12 +41,28 @@ def schema_findings(document: Document, checker: SchemaChecker) -> list[Finding]
     return sorted(findings)
 
 
+def text_hash(text: str) -> str:
+    """The hash a reviewed false alarm records instead of the text itself."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def personal_data_findings(
-    document: Document, checker: SchemaChecker, known_words: frozenset[str]
+    document: Document,
+    checker: SchemaChecker,
+    known_words: frozenset[str],
+    reviewed: frozenset[tuple[str, str, str]] = frozenset(),
 ) -> list[Finding]:
-    """Personal data in the free-text fields, each at its own line and column, masked."""
+    """Personal data in the free-text fields, each at its own line and column, masked.
+
+    ``reviewed`` holds ``(file, field, text hash)`` of alarms maintainers found false: a field
+    whose exact text was reviewed is not scanned.
+    """
     findings: list[Finding] = []
-    fields = list(checker.free_texts(document.data))
+    fields = [
+        (path, text)
+        for path, text in checker.free_texts(document.data)
+        if not reviewed or (document.file, field_name(path), text_hash(text)) not in reviewed
+    ]
     for index, found in find_in_texts([text for _, text in fields], known_words):
         path, text = fields[index]
         value = text[found.start : found.end]
@@ -71,6 +90,15 @@ def id_findings(documents: Sequence[Document], kind: str) -> list[Finding]:
                     f"rename the file to {data['id']}.yaml or set id: {stem}",
                 )
             )
+        if reserved_id(data["id"]):
+            findings.append(
+                _at(
+                    document,
+                    ("id",),
+                    f"the id '{data['id']}' is reserved: it is the address of a list page of "
+                    "the site — choose another id and rename the file to match",
+                )
+            )
         if data["id"] in first_file:
             findings.append(
                 _at(
@@ -83,6 +111,53 @@ def id_findings(documents: Sequence[Document], kind: str) -> list[Finding]:
         else:
             first_file[data["id"]] = document.file
     return findings
+
+
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (all but tab and line feed) and bidirectional controls: invisible in
+an editor and in review, they can reorder or hide what a page shows."""
+PLAIN_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+
+
+def scalar_findings(document: Document) -> list[Finding]:
+    """Values that are not what they seem: numbers YAML reads in another base or as a float,
+    booleans written as yes/no, explicit tags, and invisible control characters in text."""
+    findings: list[Finding] = []
+    for path, value in _scalars(document.data, ()):
+        typed = document.typed(path) or ""
+        problem = ""
+        if typed.startswith("!"):
+            problem = "remove the YAML tag (the part starting with !) and write the value itself"
+        elif isinstance(value, bool):
+            if typed not in ("true", "false"):
+                problem = f"write true or false, not {typed} (YAML reads yes, no, on and off too)"
+        elif isinstance(value, int):
+            if not PLAIN_INTEGER.fullmatch(typed):
+                problem = (
+                    f"write the number in plain digits, not {typed} (YAML reads a leading zero, "
+                    "0x, 0o, + or _ as something else)"
+                )
+        elif isinstance(value, float):
+            problem = "must be a whole number — write it without a decimal point or exponent"
+        elif isinstance(value, str) and (found := INVISIBLE.search(value)):
+            problem = (
+                f"contains an invisible control character (U+{ord(found.group()):04X}) "
+                "— delete it and retype the text around it"
+            )
+        if problem:
+            findings.append(_at(document, path, problem))
+    return findings
+
+
+def _scalars(data: Any, path: FieldPath) -> Iterable[tuple[FieldPath, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _scalars(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _scalars(value, (*path, index))
+    else:
+        yield path, data
 
 
 def _at(document: Document, path: FieldPath, message: str) -> Finding:
