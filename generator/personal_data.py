@@ -49,7 +49,13 @@ KINDS = {
     "date": "write only the year (for example 2023), never a date or a month",
     "exact age": "remove the age; the path's age_band gives it",
     "person name": "remove the name; write hon, han, hen or deltagaren instead",
+    "many numbers": "the text holds too many long numbers to check them all for phone "
+    "numbers — keep only the numbers the story needs",
 }
+
+MAX_PHONE_CANDIDATES = 40
+"""Long number sequences checked as phone numbers per scan. Each check asks phonenumbers about
+five countries; a text of nothing but digits must not make the check take minutes."""
 
 
 def find_personal_data(text: str, known_words: frozenset[str] = frozenset()) -> list[Detection]:
@@ -185,11 +191,16 @@ _REFERENCE_BEFORE = re.compile(r"[A-ZÅÄÖ]{2,}-\Z")
 def _phone_numbers(text: str, known: frozenset[str]) -> Iterator[Detection]:
     if not _PHONE_HINT.search(text):
         return
+    checked = 0
     for candidate in _PHONE_CANDIDATE.finditer(text):
         if sum(c.isdigit() for c in candidate.group(0)) < 7:
             continue
         if _REFERENCE_BEFORE.search(text, 0, candidate.start()):
             continue  # a reference number such as ESF-2023-0147, not a phone number
+        checked += 1
+        if checked > MAX_PHONE_CANDIDATES:
+            yield _detection("many numbers", candidate)
+            return
         for region in PHONE_REGIONS:
             matches = list(phonenumbers.PhoneNumberMatcher(candidate.group(0), region))
             if matches:

@@ -33,11 +33,31 @@ _TYPE_NAMES = {
 }
 
 
+MAX_FINDINGS = 50
+"""Schema problems reported per file: a file with hundreds is the wrong file, and listing
+them all would cost seconds."""
+MAX_SCANNED_TEXT = 18_000
+"""Characters of free text scanned for personal data per file: just over what the schema lets a
+valid path hold, so that a huge file cannot make the scan slow."""
+
+
 def schema_findings(document: Document, checker: SchemaChecker) -> list[Finding]:
-    """Every schema problem in one document, in file order."""
+    """The schema problems of one document in file order, at most ``MAX_FINDINGS``."""
     findings: list[Finding] = []
     for error in checker.errors(document.data):
         findings.extend(_describe(document, error))
+        if len(findings) >= MAX_FINDINGS:
+            findings = sorted(findings)[: MAX_FINDINGS - 1]
+            findings.append(
+                Finding(
+                    document.file,
+                    1,
+                    1,
+                    f"more than {MAX_FINDINGS} problems — is this the right file? Fix these "
+                    "first and check again",
+                )
+            )
+            return findings
     return sorted(findings)
 
 
@@ -63,7 +83,7 @@ def personal_data_findings(
         for path, text in checker.free_texts(document.data)
         if not reviewed or (document.file, field_name(path), text_hash(text)) not in reviewed
     ]
-    for index, found in find_in_texts([text for _, text in fields], known_words):
+    for index, found in find_in_texts([text for _, text in fields], known_words)[:MAX_FINDINGS]:
         path, text = fields[index]
         value = text[found.start : found.end]
         line, column = _locate(document, path, value)
@@ -123,30 +143,45 @@ def scalar_findings(document: Document) -> list[Finding]:
     """Values that are not what they seem: numbers YAML reads in another base or as a float,
     booleans written as yes/no, explicit tags, and invisible control characters in text."""
     findings: list[Finding] = []
+    tags_possible = "!" in document.text
     for path, value in _scalars(document.data, ()):
-        typed = document.typed(path) or ""
         problem = ""
-        if typed.startswith("!"):
-            problem = "remove the YAML tag (the part starting with !) and write the value itself"
-        elif isinstance(value, bool):
-            if typed not in ("true", "false"):
-                problem = f"write true or false, not {typed} (YAML reads yes, no, on and off too)"
-        elif isinstance(value, int):
-            if not PLAIN_INTEGER.fullmatch(typed):
+        if isinstance(value, str):
+            if found := INVISIBLE.search(value):
                 problem = (
-                    f"write the number in plain digits, not {typed} (YAML reads a leading zero, "
-                    "0x, 0o, + or _ as something else)"
+                    f"contains an invisible control character (U+{ord(found.group()):04X}) "
+                    "— delete it and retype the text around it"
                 )
-        elif isinstance(value, float):
-            problem = "must be a whole number — write it without a decimal point or exponent"
-        elif isinstance(value, str) and (found := INVISIBLE.search(value)):
-            problem = (
-                f"contains an invisible control character (U+{ord(found.group()):04X}) "
-                "— delete it and retype the text around it"
-            )
+            elif tags_possible and (document.typed(path) or "").startswith("!"):
+                problem = _TAG
+        else:
+            problem = _number_problem(value, document.typed(path) or "")
         if problem:
             findings.append(_at(document, path, problem))
+            if len(findings) >= MAX_FINDINGS:
+                break
     return findings
+
+
+_TAG = "remove the YAML tag (the part starting with !) and write the value itself"
+
+
+def _number_problem(value: Any, typed: str) -> str:
+    """What is wrong with how a number or boolean was written, or ""."""
+    if typed.startswith("!"):
+        return _TAG
+    if isinstance(value, bool):
+        if typed not in ("true", "false"):
+            return f"write true or false, not {typed} (YAML reads yes, no, on and off too)"
+    elif isinstance(value, int):
+        if not PLAIN_INTEGER.fullmatch(typed):
+            return (
+                f"write the number in plain digits, not {typed} (YAML reads a leading zero, "
+                "0x, 0o, + or _ as something else)"
+            )
+    elif isinstance(value, float):
+        return "must be a whole number — write it without a decimal point or exponent"
+    return ""
 
 
 def _scalars(data: Any, path: FieldPath) -> Iterable[tuple[FieldPath, Any]]:
@@ -256,7 +291,7 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
             )
     elif kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
-        for extra in sorted(set(instance) - set(allowed)):
+        for extra in sorted(set(instance) - set(allowed))[:MAX_FINDINGS]:
             close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
             hint = (
                 f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"

@@ -304,9 +304,16 @@ def test_two_actor_files_with_the_same_id(tmp_path: Path) -> None:
 
 
 def test_invalid_id_form(tmp_path: Path) -> None:
+    findings = check(tmp_path, {"giltig-vag.yaml": with_path_id(VALID_PATH, "Giltig_Vag")})
+
+    assert [where(f) for f in findings] == [(PATH_FILE, 1, 5, "id"), (PATH_FILE, 1, 5, "id")]
+    assert any("lowercase letters" in f.message for f in findings)
+
+
+def test_a_file_name_that_is_not_an_id_is_refused_unread(tmp_path: Path) -> None:
     findings = check(tmp_path, {"Giltig_Vag.yaml": with_path_id(VALID_PATH, "Giltig_Vag")})
 
-    assert [where(f) for f in findings] == [("content/paths/Giltig_Vag.yaml", 1, 5, "id")]
+    assert [where(f) for f in findings] == [("content/paths/Giltig_Vag.yaml", 1, 1, "")]
     assert "lowercase letters" in findings[0].message
 
 
@@ -399,10 +406,11 @@ def test_yml_file_asks_for_rename(tmp_path: Path) -> None:
     assert "rename the file to giltig-vag.yaml" in findings[0].message
 
 
-def test_other_files_in_the_folder_are_ignored(tmp_path: Path) -> None:
+def test_other_files_in_the_folder_are_errors_never_ignored(tmp_path: Path) -> None:
     findings = check(tmp_path, {"giltig-vag.yaml": VALID_PATH, "README.md": "# Vägar\n"})
 
-    assert [f for f in findings if f.severity == "error"] == []
+    assert [where(f) for f in findings] == [("content/paths/README.md", 1, 1, "")]
+    assert "is not a content file" in findings[0].message
 
 
 def test_syntax_error_is_reported_with_the_file_name(tmp_path: Path) -> None:
