@@ -7,6 +7,7 @@ the build stops at the checker) and the same seed gives the same files.
 from __future__ import annotations
 
 import importlib.util
+import random
 import re
 import sys
 from pathlib import Path
@@ -77,3 +78,40 @@ def test_free_text_has_no_names_dates_or_contact_details(
         assert not re.search(r"[^.!?:]\s+[A-ZÅÄÖ]", text), text
         assert not re.search(r"\d", text), text
         assert "@" not in text and "http" not in text, text
+
+
+def test_files_read_back_as_the_data_they_were_written_from(synthesize: ModuleType) -> None:
+    # path_yaml and actor_yaml are to be swapped for the shared YAML writer: both must write
+    # exactly the data they are given, so the swap cannot change what the site shows.
+    vocab = synthesize.read_vocabulary(REPO_ROOT / "content" / "vocabulary")
+    rng = random.Random(7)
+    pool = synthesize.make_actors(rng, vocab.ids["counties"], vocab.ids["situations"])
+    paths = synthesize.PathMaker(rng, vocab, pool).make_all(300)
+    assert any("municipality" in path for path in paths)
+    for path in paths:
+        assert yaml.safe_load(synthesize.path_yaml(path)) == path
+    for actor in pool.actors.values():
+        assert yaml.safe_load(synthesize.actor_yaml(actor)) == actor
+
+
+def test_fragments_name_only_ids_of_the_vocabularies(synthesize: ModuleType) -> None:
+    # A misspelt id would not fail the build: it would quietly fall back to a default.
+    vocab = synthesize.read_vocabulary(REPO_ROOT / "content" / "vocabulary")
+    synthesize.check_fragments(vocab)
+    ids = {name: set(values) for name, values in vocab.ids.items()}
+    assert set(synthesize.OCCUPATIONS) <= ids["occupations"]
+    frequencies = synthesize.FREQUENCIES
+    assert set(frequencies["counties"]) <= ids["counties"]
+    assert set(frequencies["age_bands"]) <= ids["age-bands"]
+    assert set(frequencies["situations"]) | set(synthesize.TEXT["situations"]) <= ids["situations"]
+    endings = set(synthesize.TEXT["outcomes"]) - {"stod"}  # stod: a job with wage support
+    assert set(frequencies["outcomes"]) | endings <= ids["outcomes"]
+    kinds = synthesize.STEPS["kinds"]
+    assert {kind for kind, step in kinds.items() if "type" not in step} <= ids["step-types"]
+
+
+def test_fragments_that_write_an_unknown_type_are_refused(synthesize: ModuleType) -> None:
+    vocab = synthesize.read_vocabulary(REPO_ROOT / "content" / "vocabulary")
+    vocab.ids["step-types"].remove("praktik")
+    with pytest.raises(ValueError, match="praktik"):
+        synthesize.check_fragments(vocab)
