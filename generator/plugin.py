@@ -27,9 +27,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.csp import with_policy
 from generator.findings import Finding
 from generator.pages import NAVIGATION, PAGE_TYPES, fixed_urls
-from generator.render import RenderedPage, load_strings
+from generator.render import STRINGS_FILE, RenderedPage, StringsError, load_strings
 from generator.search import BundleError, SearchIndex
 from generator.site import assemble
 
@@ -81,7 +82,14 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         )
         config.site_dir = str(self.staging)
         # The generated index pages lead the navigation; mkdocs.yml lists the written pages.
-        self.strings = load_strings(self._root(config) / self.config.theme_dir)
+        try:
+            self.strings = load_strings(
+                self._root(config) / self.config.theme_dir,
+                f"{self.config.theme_dir}/{STRINGS_FILE}",
+            )
+        except StringsError as error:
+            message = f"The UI strings cannot be read; nothing was built.\n{error}"
+            raise PluginError(message) from None
         titles = {name: self.strings[name].get("nav_title", "") for name in NAVIGATION}
         generated = [
             {titles[name] or self.strings[name]["title"]: source_uri(PAGE_TYPES[name].url)}
@@ -140,6 +148,20 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
         return generated.html if generated is not None else html
+
+    # Last, after every other plugin: the policy hashes the inline scripts of the final HTML.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return with_policy(output, config.site_url, content=page.content)
+
+    @event_priority(-100)
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # 404.html is a static template, not a page; sitemap.xml is not HTML.
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, config.site_url)
 
     # Last, after every other plugin: the bundle goes into the finished site, which then
     # takes the place of the previous one.

@@ -8,15 +8,17 @@ site works under any sub-path.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, cast
 
 import jinja2
-import yaml
 
 from generator.enrich import SiteData
+from generator.findings import Finding
+from generator.load import load_document
 from generator.model import Path
 from generator.pages import (
     PAGE_SIZE,
@@ -74,14 +76,61 @@ def paginate(paths: Sequence[Path], base_url: str) -> list[tuple[Pager, Sequence
     return [(Pager(n, urls), chunk) for n, chunk in enumerate(chunks, start=1)]
 
 
-def load_strings(theme_dir: FsPath) -> dict[str, Any]:
-    """Every UI string of the site, from ``theme/locales/sv.yml``.
+class StringsError(Exception):
+    """The UI strings file cannot be used; ``findings`` say where and why."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("\n".join(f.format() for f in findings))
+        self.findings = findings
+
+
+def load_strings(theme_dir: FsPath, display_name: str = "") -> dict[str, Any]:
+    """Every UI string of the site, from ``theme/locales/sv.yml``; raises ``StringsError``
+    with located findings when the file is damaged.
 
     It lives in locales/ because MkDocs does not copy that folder into the site.
     """
-    with (theme_dir / STRINGS_FILE).open(encoding="utf-8") as handle:
-        strings: dict[str, Any] = yaml.safe_load(handle)
-    return strings
+    shown = display_name or (theme_dir / STRINGS_FILE).as_posix()
+    document, findings = load_document(theme_dir / STRINGS_FILE, shown)
+    if document is None:
+        raise StringsError(findings)
+    if not isinstance(document.data, dict):
+        raise StringsError(
+            [Finding(shown, 1, 1, "the UI strings must be names with texts (name: text)")]
+        )
+    missing = missing_strings(theme_dir, document.data)
+    if missing:
+        raise StringsError(
+            [
+                Finding(
+                    shown,
+                    1,
+                    1,
+                    f"the string {name} is missing — the theme uses it; "
+                    "add it (see the file in the project's history)",
+                )
+                for name in missing
+            ]
+        )
+    return document.data
+
+
+_STRING_USE = re.compile(r"\bt\.([a-z_]+(?:\.[a-z_]+)*)")
+
+
+def missing_strings(theme_dir: FsPath, strings: Mapping[str, Any]) -> list[str]:
+    """The UI strings the templates use (``t.path.timeline``) that ``strings`` lacks."""
+    used: set[str] = set()
+    for template in sorted(theme_dir.rglob("*.html")):
+        used.update(_STRING_USE.findall(template.read_text(encoding="utf-8")))
+    missing = []
+    for name in sorted(used):
+        node: Any = strings
+        for part in name.removesuffix(".format").split("."):
+            node = node.get(part) if isinstance(node, Mapping) else None
+        if not isinstance(node, str | Mapping):
+            missing.append(name.removesuffix(".format"))
+    return missing
 
 
 def make_environment(theme_dir: FsPath, strings: Mapping[str, Any]) -> jinja2.Environment:

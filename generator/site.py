@@ -13,10 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from generator.content import ContentLayout, load_content
 from generator.enrich import enrich
 from generator.findings import Finding
-from generator.render import RenderedPage, load_strings, make_environment, render_site
+from generator.render import (
+    STRINGS_FILE,
+    RenderedPage,
+    StringsError,
+    load_strings,
+    make_environment,
+    render_site,
+)
 from generator.schema import SCHEMA_NAMES, schema_for_editors
 
 BODY_MARKER = "data-pagefind-body"
@@ -52,9 +61,16 @@ def assemble(
     content, findings = load_content(layout, this_year)
     if content is None:
         return None, findings
-    strings = load_strings(root / theme_dir)
-    env = make_environment(root / theme_dir, strings)
-    pages = tuple(render_site(enrich(content), env))
+    strings_file = f"{theme_dir}/{STRINGS_FILE}"
+    try:
+        strings = load_strings(root / theme_dir, strings_file)
+        env = make_environment(root / theme_dir, strings)
+        pages = tuple(render_site(enrich(content), env))
+    except StringsError as error:
+        return None, findings + error.findings
+    except (jinja2.TemplateError, KeyError, TypeError, AttributeError, IndexError) as error:
+        problem = f"a UI string the pages need is missing or is not text ({error!r})"
+        return None, [*findings, Finding(strings_file, 1, 1, problem)]
     known: dict[str, Mapping[str, Any]] = {
         **content.vocabularies.by_name(),
         "actors": content.actors,

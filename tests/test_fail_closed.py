@@ -5,10 +5,19 @@ in messages cannot forge log lines. Each case failed (passed the checker) before
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers import ARBETSFORMEDLINGEN, VALID_PATH, make_project, with_path_id
+from helpers import (
+    ARBETSFORMEDLINGEN,
+    REPO_ROOT,
+    VALID_PATH,
+    build_site,
+    make_project,
+    with_path_id,
+)
 
 from generator.cli import main
 from generator.content import ContentLayout, load_content
@@ -300,3 +309,32 @@ def test_values_in_text_messages_are_escaped(
     out = capsys.readouterr().out
     assert "\\n::error" in out
     assert not any(line.startswith("::") for line in out.splitlines())
+
+
+# No traceback from a damaged theme ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (lambda text: text.replace("menu: Meny", "menu: [Meny"), "theme/locales/sv.yml:"),
+        (lambda text: "- " + text.replace("\n", "\n  "), "must be names with texts"),
+        (lambda text: text.replace("menu: Meny", "menu: 5"), "the string menu is missing"),
+        (lambda text: text.replace("not_found:", "borta:"), "not_found.title is missing"),
+    ],
+    ids=["syntax", "a list", "a number", "a missing key"],
+)
+def test_a_damaged_strings_file_stops_the_build_with_a_located_message(
+    tmp_path: Path, damage: Any, expected: str
+) -> None:
+    project = tmp_path / "project"
+    for name in ("content", "theme"):
+        shutil.copytree(REPO_ROOT / name, project / name)
+    shutil.copy(REPO_ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    strings = project / "theme/locales/sv.yml"
+    strings.write_text(damage(strings.read_text(encoding="utf-8")), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
