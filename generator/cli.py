@@ -3,19 +3,24 @@ questions, `from-issue` turns a "Ny väg" issue into a path file.
 
 ``main(argv)`` returns the exit code instead of exiting, and takes the function that reads
 answers as a parameter, so tests call it directly with scripted answers.
+
+Messages are Swedish unless ``--lang en`` is given (before or after the command:
+``vagar --lang en new`` and ``vagar new --lang en`` both work) or ``VAGAR_LANG=en`` is set.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from generator.authoring.issue_form import run_from_issue
+from generator.authoring.new import add_field_flags, answers_from_args, run_new
 from generator.content import ContentLayout, load_content
 from generator.findings import has_errors
-from generator.issue_form import run_from_issue
-from generator.scaffold import Answers, run_new
+from generator.messages import DEFAULT_LANGUAGE, LANGUAGES, language, set_language
 
 
 def main(argv: Sequence[str] | None = None, input_fn: Callable[[str], str] = input) -> int:
@@ -25,15 +30,30 @@ def main(argv: Sequence[str] | None = None, input_fn: Callable[[str], str] = inp
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed the usage message
         return int(exit_.code or 0)
+    before = language()
+    set_language(_chosen_language(args.lang))
+    try:
+        return _run(args, input_fn)
+    finally:
+        set_language(before)
+
+
+def _chosen_language(given: str | None) -> str:
+    """``--lang``, else ``VAGAR_LANG``, else Swedish."""
+    chosen = given or os.environ.get("VAGAR_LANG") or DEFAULT_LANGUAGE
+    if chosen not in LANGUAGES:
+        _say(f"vagar: VAGAR_LANG={chosen} is not one of {', '.join(LANGUAGES)}; using sv")
+        return DEFAULT_LANGUAGE
+    return chosen
+
+
+def _run(args: argparse.Namespace, input_fn: Callable[[str], str]) -> int:
     if args.command == "check":
         return _check(args.root, args.format)
     if args.command == "new":
-        answers = Answers(
-            **{name: getattr(args, name) for name in Answers.__dataclass_fields__},
-        )
         return run_new(
             args.root,
-            answers,
+            answers_from_args(args),
             ask=None if args.no_input else input_fn,
             say=_say,
             emit=print,
@@ -53,10 +73,18 @@ def _say(message: str) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vagar", description="Tools for Vägar till jobb.")
+    lang_help = "language of messages: sv (default, or VAGAR_LANG) or en"
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=lang_help)
     commands = parser.add_subparsers(dest="command", required=True)
     root_help = "project folder that holds content/ (default: the current folder)"
 
-    check = commands.add_parser("check", help="validate every content file")
+    def command(name: str, help: str, description: str | None = None) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=description)
+        # SUPPRESS: when not given after the command, the --lang before it stays.
+        sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
+        return sub
+
+    check = command("check", help="validate every content file")
     check.add_argument("--root", type=Path, default=Path("."), help=root_help)
     check.add_argument(
         "--format",
@@ -65,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         help="text for people, github for annotations in a pull request",
     )
 
-    new = commands.add_parser(
+    new = command(
         "new",
         help="write a new path file by answering questions (or from flags)",
         description="Asks for every field not given as a flag; with --no-input, nothing is asked.",
@@ -73,36 +101,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--root", type=Path, default=Path("."), help=root_help)
     new.add_argument("--no-input", action="store_true", help="never ask; every field by flag")
     new.add_argument("--dry-run", action="store_true", help="print the file instead of writing")
-    new.add_argument("--id", help="the id (default: made from the title)")
-    for name in ("title", "summary", "occupation", "age-band", "background", "county"):
-        new.add_argument(f"--{name}")
-    new.add_argument("--situation", dest="situations", action="append", default=[])
-    new.add_argument("--municipality", help="optional: name or code")
-    new.add_argument("--year", help="the year the path ended")
-    new.add_argument("--outcome")
-    new.add_argument("--outcome-text")
-    new.add_argument(
-        "--step",
-        dest="steps",
-        action="append",
-        default=[],
-        help="one step: 'type | title | actors | weeks | text' (repeat, at least two)",
-    )
-    new.add_argument("--what-helped")
-    new.add_argument("--quote")
-    new.add_argument("--tip", dest="tips", action="append", default=[])
-    new.add_argument("--documented-by")
-    new.add_argument(
-        "--consent",
-        action="store_const",
-        const=True,
-        default=None,
-        help="the participant has agreed to publication",
-    )
+    add_field_flags(new)
 
-    issue = commands.add_parser(
-        "from-issue", help="turn the body of a 'Ny väg' issue into a path file"
-    )
+    issue = command("from-issue", help="turn the body of a 'Ny väg' issue into a path file")
     issue.add_argument("file", type=Path, help="a file with the issue body, or - for stdin")
     issue.add_argument("--root", type=Path, default=Path("."), help=root_help)
     issue.add_argument("--dry-run", action="store_true", help="print the file instead of writing")

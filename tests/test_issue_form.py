@@ -15,13 +15,15 @@ import pytest
 import yaml
 from helpers import REPO_ROOT, make_project
 
+from generator.authoring.choices import Choices, load_choices
+from generator.authoring.issue_form import NO_RESPONSE, form_fields, parse_sections
+from generator.authoring.path_yaml import SCHEMA_LINE
 from generator.cli import main
 from generator.content import ContentLayout, load_content
-from generator.issue_form import FIELDS, NO_RESPONSE, parse_sections
-from generator.scaffold import SCHEMA_LINE, Choices, Option, load_choices
+from generator.fields import field_table
 
 FORM = REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "ny-vag.yml"
-OPTIONAL = {"municipality", "what_helped", "quote", "tips"}
+FIELDS = form_fields()
 DROPDOWNS = {
     "occupation": "occupations",
     "situations": "situations",
@@ -93,14 +95,18 @@ def test_the_form_has_the_fields_the_parser_reads() -> None:
     form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
     fields = [element for element in form["body"] if element["type"] != "markdown"]
 
-    assert [(f["id"], f["attributes"]["label"]) for f in fields] == [
-        (f.id, f.label) for f in FIELDS
-    ]
+    # The form's ids are the table's answer names and its labels the table's form labels; the
+    # form keeps its own order (title first), the table the order of the questions.
+    table = {f.answer: (f.form, f.required) for f in field_table("path").asked if f.form}
+    assert sorted(f["id"] for f in fields) == sorted(table)
     for element in fields:
+        label, required_by_schema = table[element["id"]]
+        assert element["attributes"]["label"] == label, element["id"]
         required = element.get("validations", {}).get("required", False)
         if element["type"] == "checkboxes":
             required = all(option["required"] for option in element["attributes"]["options"])
-        assert required == (element["id"] not in OPTIONAL), element["id"]
+        assert required == required_by_schema, element["id"]
+    assert {(f.id, f.label) for f in FIELDS} == {(k, v[0]) for k, v in table.items()}
 
 
 def test_the_dropdowns_offer_exactly_the_vocabularies() -> None:
@@ -119,7 +125,7 @@ def test_the_dropdowns_offer_exactly_the_vocabularies() -> None:
 def test_the_steps_description_lists_every_step_type() -> None:
     form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
     steps = next(e for e in form["body"] if e.get("id") == "steps")["attributes"]
-    for option in load_choices(REPO_ROOT).step_types:
+    for option in load_choices(REPO_ROOT).options("step-types"):
         assert f"`{option.id}`" in steps["description"]
     assert "typ | rubrik | aktörer | veckor | vad som hände" in steps["description"]
 
@@ -221,19 +227,19 @@ def _sample_paths(keep: Callable[[dict[str, Any]], bool]) -> Path:
 def _body_for(data: dict[str, Any], choices: Choices) -> str:
     """The issue body a counsellor would have submitted for the path ``data``."""
 
-    def label(options: tuple[Option, ...], option_id: str) -> str:
-        return next(o.label for o in options if o.id == option_id)
+    def label(vocabulary: str, option_id: str) -> str:
+        return next(o.label for o in choices.options(vocabulary) if o.id == option_id)
 
     municipality = data.get("municipality")
     return render_body(
         {
             "title": data["title"],
             "summary": data["summary"],
-            "occupation": label(choices.occupations, data["occupation"]),
-            "situations": ", ".join(label(choices.situations, s) for s in data["situations"]),
-            "age_band": label(choices.age_bands, data["age_band"]),
-            "county": label(choices.counties, data["county"]),
-            "municipality": label(choices.municipalities, municipality) if municipality else "",
+            "occupation": label("occupations", data["occupation"]),
+            "situations": ", ".join(label("situations", s) for s in data["situations"]),
+            "age_band": label("age-bands", data["age_band"]),
+            "county": label("counties", data["county"]),
+            "municipality": label("municipalities", municipality) if municipality else "",
             "year": str(data["year"]),
             "background": data["background"],
             "steps": "\n".join(
@@ -241,12 +247,12 @@ def _body_for(data: dict[str, Any], choices: Choices) -> str:
                 + " ".join(s["text"].split())
                 for s in data["steps"]
             ),
-            "outcome": label(choices.outcomes, data["outcome"]["type"]),
+            "outcome": label("outcomes", data["outcome"]["type"]),
             "outcome_text": data["outcome"]["text"],
             "what_helped": data.get("what_helped", ""),
             "quote": data.get("quote", ""),
             "tips": "\n".join(f"- {tip}" for tip in data.get("tips", [])),
-            "documented_by": label(choices.actors, data["documented_by"]),
+            "documented_by": label("actors", data["documented_by"]),
             "consent": CONSENT,
         }
     )

@@ -4,6 +4,7 @@ template in CONTRIBUTING.md passes the check too."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,18 +13,12 @@ import pytest
 import yaml
 from helpers import REPO_ROOT, VALID_PATH, make_project
 
+from generator.authoring.choices import Option, load_choices, match, match_many, unique_id
+from generator.authoring.path_yaml import SCHEMA_LINE
 from generator.cli import main
 from generator.content import ContentLayout, load_content
 from generator.load import parse_document
-from generator.scaffold import (
-    SCHEMA_LINE,
-    Option,
-    load_choices,
-    match,
-    match_many,
-    slugify,
-    unique_id,
-)
+from generator.words import slugify
 
 ANSWERS = [
     "ja",  # consent
@@ -326,6 +321,8 @@ TRICKY_TEXTS = [
     "Slutar med kolon:",
     "'enkla' och \"dubbla\" citattecken \\ och ett bakåtsnedstreck",
     "%TAG ! och --- och ... ser ut som YAML-direktiv",
+    # A long indented line: PyYAML's folded block would change it, so it is quoted instead.
+    "Första raden.\n    Indragen rad som är lång och " + "fortsätter länge " * 5,
 ]
 
 
@@ -384,7 +381,7 @@ def test_match_offers_candidates_when_the_answer_is_ambiguous() -> None:
 
 
 def test_numbers_are_codes_not_positions_when_ids_are_numbers() -> None:
-    counties = load_choices(REPO_ROOT).counties
+    counties = load_choices(REPO_ROOT).options("counties")
     found = match("3", counties)
     assert found.option is None
     exact = match("03", counties)
@@ -392,7 +389,7 @@ def test_numbers_are_codes_not_positions_when_ids_are_numbers() -> None:
 
 
 def test_a_label_with_a_comma_is_one_choice() -> None:
-    situations = load_choices(REPO_ROOT).situations
+    situations = load_choices(REPO_ROOT).options("situations")
     ung = next(s for s in situations if s.id == "ung")
     assert "," in ung.label
 
@@ -434,3 +431,103 @@ def test_the_template_in_contributing_passes_the_check(tmp_path: Path) -> None:
     assert content is not None, [f.format() for f in findings]
     assert [f for f in findings if f.severity == "error"] == []
     assert data["id"] in content.paths
+
+
+# The exact file and questions (the sample content was written this way: keep them stable)
+
+EXPECTED_FILE = """\
+# yaml-language-server: $schema=../../generator/schema/path.schema.json
+# En väg från ett utgångsläge till arbete eller studier. Kontrollera filen med
+# `vagar check`. Skriv aldrig namn, personnummer, telefonnummer, e-post, adresser,
+# exakta datum eller exakt ålder — bara år och åldersgrupp.
+
+# Vägens id: samma som filnamnet utan .yaml.
+id: fran-lagret-till-elcentralen
+# Rubrik: en kort rad.
+title: Från lagret till elcentralen
+# Sammanfattning: en eller två meningar om var personen började och hamnade.
+summary: Hen var utan arbete i två år och blev elektriker efter yrkesvux.
+# Yrke: id från content/vocabulary/occupations.yaml.
+occupation: elektriker  # Elektriker
+# Utgångslägen: id från content/vocabulary/situations.yaml.
+situations:
+  - langtidsarbetslos  # Långtidsarbetslös
+  - ung  # Ung, 15–24 år
+# Åldersgrupp (aldrig exakt ålder): id från content/vocabulary/age-bands.yaml.
+age_band: 25-34  # 25–34 år
+# Bakgrund: erfarenhet och vad som stod i vägen, utan detaljer som pekar ut personen.
+background: Hen hade arbetat på ett lager och ville byta bana.
+# Län: länskoden inom citattecken, från content/vocabulary/counties.yaml.
+county: "21"  # Gävleborgs län
+# Kommun (valfri): kommunkoden inom citattecken. Små kommuner visas inte på sidan.
+municipality: "2180"  # Gävle
+# Året då vägen slutade (aldrig ett datum).
+year: 2024
+# Resultat: typ från content/vocabulary/outcomes.yaml och vad personen gör nu.
+outcome:
+  type: anstallning  # Arbete
+  text: Anställd som elektriker hos ett elföretag.
+# Stegen i den ordning de hände (minst två). Typ från content/vocabulary/step-types.yaml,
+# aktörer är filnamn i content/actors/ utan .yaml, veckor är hela veckor.
+steps:
+  - type: kartlaggning  # Kartläggning och vägledning
+    title: Samtal med vägledare
+    actors:
+      - arbetsformedlingen  # Arbetsförmedlingen
+    weeks: 2
+    text: De gick igenom lediga jobb i länet.
+  - type: utbildning  # Kurs eller yrkesutbildning
+    title: Elinstallation på yrkesvux
+    actors:
+      - arbetsformedlingen  # Arbetsförmedlingen
+      - exempel-elforetag  # Exempel El AB
+    weeks: 36
+    text: Hen läste elinstallation och praktiserade hos elföretaget.
+# Tips till andra i samma läge (valfritt, högst sex).
+tips:
+  - Gör ett studiebesök innan du bestämmer dig.
+# Aktören som dokumenterade vägen: filnamn i content/actors/ utan .yaml.
+documented_by: arbetsformedlingen  # Arbetsförmedlingen
+# Deltagaren har sagt ja till att vägen publiceras.
+consent: true
+"""  # noqa: RUF001 - the vocabularies' labels
+
+
+def test_the_interview_asks_these_questions_and_writes_exactly_this_file(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {})
+    script = Script(ANSWERS)
+
+    assert main(["new", "--root", str(root)], input_fn=script) == 0
+
+    assert _only_path(root).read_text(encoding="utf-8") == EXPECTED_FILE
+    year = datetime.date.today().year
+    assert script.prompts == [
+        "Har deltagaren sagt ja till att vägen publiceras? (ja/nej): ",
+        "Yrke: ",
+        "Utgångsläge (flera går bra, skilj dem åt med komma): ",
+        "Åldersgrupp: ",
+        "Län: ",
+        "Kommun (valfritt, Enter hoppar över): ",
+        f"År då vägen slutade (till exempel {year}): ",
+        "Rubrik, en kort rad: ",
+        "Sammanfattning, en eller två meningar: ",
+        "Bakgrund: ",
+        "Steg 1, typ: ",
+        "Steg 1, rubrik: ",
+        "Steg 1, aktörer (flera går bra, skilj dem åt med komma): ",
+        "Steg 1, antal veckor: ",
+        "Steg 1, vad som hände: ",
+        "Steg 2, typ: ",
+        "Steg 2, rubrik: ",
+        "Steg 2, aktörer (flera går bra, skilj dem åt med komma): ",
+        "Steg 2, antal veckor: ",
+        "Steg 2, vad som hände: ",
+        "Steg 3, typ (Enter när du är klar): ",
+        "Resultat: ",
+        "Vad personen gör nu: ",
+        "Vad gjorde skillnad (valfritt, Enter hoppar över): ",
+        "Ett citat (valfritt, Enter hoppar över): ",
+        "Tips 1 till andra (Enter när du är klar): ",
+        "Tips 2 till andra (Enter när du är klar): ",
+        "Aktören som dokumenterade vägen: ",
+    ]

@@ -1,0 +1,147 @@
+"""Messages of `vagar new` and `vagar from-issue`: Swedish by default, English with --lang en
+or VAGAR_LANG=en, and every message id has a Swedish translation in generator/locales/sv.po."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po
+from helpers import REPO_ROOT, make_project
+from test_scaffold import FLAGS, Script
+
+from generator import messages
+from generator.cli import main
+from generator.fields import field_table
+
+AUTHORING = REPO_ROOT / "generator" / "authoring"
+TABLE_MESSAGES = ("prompt", "comment")
+"""Entries of the field table that are English message ids (``form`` labels are Swedish)."""
+TABLE_EXTRA_MESSAGES = ("item", "items", "format")
+
+
+def _catalogue() -> Catalog:
+    with (REPO_ROOT / "generator" / "locales" / "sv.po").open("rb") as handle:
+        return read_po(handle, locale="sv")
+
+
+def _ids_in_code() -> list[tuple[str, int, str]]:
+    found = []
+    for file in sorted(AUTHORING.glob("*.py")):
+        for line, message, _comments, _context in extract_from_file(
+            "python", str(file), keywords={"_": None, "ngettext": (1, 2)}
+        ):
+            for text in message if isinstance(message, tuple) else (message,):
+                found.append((file.name, line, text))
+    return found
+
+
+def _ids_in_table() -> list[str]:
+    ids = []
+    for field in field_table("path").walk():
+        ids += [getattr(field, key) for key in TABLE_MESSAGES if getattr(field, key)]
+        ids += [str(field.extra[key]) for key in TABLE_EXTRA_MESSAGES if key in field.extra]
+    return ids
+
+
+def test_the_code_has_messages_to_translate() -> None:
+    assert len(_ids_in_code()) > 40
+
+
+@pytest.mark.parametrize("origin", ["code", "table"])
+def test_every_message_has_a_swedish_translation(origin: str) -> None:
+    catalogue = _catalogue()
+    ids = [text for _f, _l, text in _ids_in_code()] if origin == "code" else _ids_in_table()
+    untranslated = [i for i in ids if not (catalogue.get(i) and catalogue.get(i).string)]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("origin", ["code", "table"])
+def test_translations_keep_the_placeholders(origin: str) -> None:
+    catalogue = _catalogue()
+    ids = [text for _f, _l, text in _ids_in_code()] if origin == "code" else _ids_in_table()
+    for message_id in ids:
+        translation = catalogue.get(message_id)
+        assert translation is not None
+        assert set(re.findall(r"\{(\w*)\}", str(translation.string))) == set(
+            re.findall(r"\{(\w*)\}", message_id)
+        ), message_id
+
+
+def test_the_catalogue_has_each_id_once() -> None:
+    text = (REPO_ROOT / "generator" / "locales" / "sv.po").read_text(encoding="utf-8")
+    entries = re.findall(r'^msgid ((?:".*"\n)+)', text, flags=re.MULTILINE)
+    assert len(entries) == len(set(entries))
+
+
+# --lang
+
+
+def test_new_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {})
+
+    code = main(["new", "--lang", "en", "--root", str(root), "--no-input", "--title", "Kort"])
+
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "Missing: --consent, --occupation, --situation" in err
+    assert "Saknas" not in err
+    assert messages.language() == "sv"  # only for that command
+
+
+def test_the_language_can_come_before_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+
+    assert main(["--lang", "en", "new", "--root", str(root), "--dry-run", *FLAGS]) == 0
+
+    out = capsys.readouterr().out
+    assert "# The participant has agreed to publication of the path.\nconsent: true" in out
+    assert "# A path from a starting situation to work or studies." in out
+
+
+def test_the_questions_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {})
+    script = Script(["maybe", "no"])
+
+    assert main(["new", "--lang", "en", "--root", str(root)], input_fn=script) == 1
+
+    assert (
+        script.prompts == ["Has the participant agreed to publication of the path? (yes/no): "] * 2
+    )
+    err = capsys.readouterr().err
+    assert "New path. Answer the questions" in err
+    assert "  Answer yes or no." in err
+    assert "Without consent we write no file." in err
+
+
+def test_an_issue_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {})
+    (root / "issue.md").write_text("### Rubrik\n\nEl\n", encoding="utf-8")
+
+    assert main(["from-issue", str(root / "issue.md"), "--root", str(root), "--lang", "en"]) == 1
+
+    err = capsys.readouterr().err
+    assert "Field “Yrke”: missing — fill in the field in the issue" in err
+    assert "Field “Rubrik”: is too short — write at least 3 characters" in err
+
+
+def test_vagar_lang_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+    monkeypatch.setenv("VAGAR_LANG", "en")
+
+    assert main(["new", "--root", str(root), "--no-input"]) == 2
+    assert "Missing:" in capsys.readouterr().err
+    assert main(["new", "--lang", "sv", "--root", str(root), "--no-input"]) == 2
+    assert "Saknas:" in capsys.readouterr().err
+
+
+def test_an_unknown_language_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "de", "check"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
