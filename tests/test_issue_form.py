@@ -391,3 +391,59 @@ def test_a_heading_inside_an_answer_stays_text() -> None:
     assert sections[_label("background")] == "Hen skrev ### Yrke i texten.\n### Okänd"
     assert sections[_label("occupation")] == "Elektriker"
     assert sections[_label("quote")] == ""
+
+
+# Hostile and damaged issue texts (fail closed)
+
+
+def test_the_consent_boxes_are_the_forms() -> None:
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    consent = next(e for e in form["body"] if e.get("id") == "consent")
+    boxes = [option["label"] for option in consent["attributes"]["options"]]
+    assert boxes == field_table("path").get("consent").extra["boxes"]
+    assert len(boxes) == 2
+
+
+def test_one_consent_box_of_two_is_not_enough(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    only_one = CONSENT.split("\n")[0]
+    problems = _problems(tmp_path, capsys, consent=only_one)
+    assert any("Samtycke och anonymitet" in p for p in problems), problems
+
+
+def test_html_comments_never_reach_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+    background = "Hen hade arbetat på ett lager <!-- Anna Svensson, 070-1234567 -->och ville byta."
+    body = render_body({**ANSWERS, "background": background}) + "<!-- osynlig\n"
+    assert _from_issue(root, body) == 0
+    written = (root / "content/paths" / _paths(root)[0]).read_text(encoding="utf-8")
+    assert "<!--" not in written and "Anna" not in written and "osynlig" not in written
+    assert "lager och ville byta." in written
+
+
+def test_a_heading_typed_into_an_answer_stops_the_conversion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    background = "Hen hade arbetat på ett lager.\n\n### Citat\n\nJag ville bara jobba."
+    problems = _problems(tmp_path, capsys, background=background)
+    assert "rubriken ”### Citat” finns två gånger" in "\n".join(problems), problems
+
+
+def test_a_byte_order_mark_does_not_hide_the_first_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+    assert _from_issue(root, "\ufeff" + render_body(ANSWERS)) == 0
+    assert _paths(root) == ["fran-lagret-till-elcentralen.yaml"]
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\u202e", "\x85"])
+def test_control_characters_are_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], character: str
+) -> None:
+    problems = _problems(tmp_path, capsys, title=f"Från lagret{character} till elcentralen")
+    wanted = f"Fältet ”Rubrik”: innehåller ett osynligt styrtecken (U+{ord(character):04X})"
+    assert any(p.startswith(wanted) for p in problems), problems

@@ -531,3 +531,43 @@ def test_the_interview_asks_these_questions_and_writes_exactly_this_file(tmp_pat
         "Tips 2 till andra (Enter när du är klar): ",
         "Aktören som dokumenterade vägen: ",
     ]
+
+
+# Arguments that are not text, and content folders that are not plain (fail closed)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Från lagret\udcff till elen", "är inte giltig text"),
+        ("Från lagret\x85 till elen", "U+0085"),
+        ("Från lagret\x1b till elen", "U+001B"),
+    ],
+)
+def test_text_that_cannot_go_into_a_file_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, expected: str
+) -> None:
+    root = make_project(tmp_path, {})
+    flags = list(FLAGS)
+    flags[flags.index("--title") + 1] = title
+    assert main(["new", "--root", str(root), *flags]) == 1
+    err = capsys.readouterr().err
+    assert "--title: " in err and expected in err
+    assert list((root / "content/paths").iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "dangling", "fifo"])
+def test_new_checks_a_copy_without_following_links_or_opening_pipes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    import os
+
+    root = make_project(tmp_path, {})
+    special = root / "content/paths/konstig.yaml"
+    if kind == "fifo":
+        os.mkfifo(special)
+    else:
+        special.symlink_to("/dev/zero" if kind == "dev-zero" else root / "finns-inte")
+    assert main(["new", "--root", str(root), *FLAGS]) == 1
+    err = capsys.readouterr().err
+    assert "content/paths/konstig.yaml:1:1:" in err

@@ -148,8 +148,32 @@ def clean_text(value: str) -> str:
     return "\n".join(line.rstrip() for line in lines).strip()
 
 
+UNREADABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""Control and bidirectional characters (tab and line feed aside), and the lone surrogates
+Python makes of bytes that are not UTF-8 in a command-line argument: none can go into a file."""
+
+
+def unreadable(given: Answer) -> str:
+    """Why an answer cannot be used as text at all, or ""."""
+    for text in given if isinstance(given, list) else [given]:
+        found = UNREADABLE.search(text) if isinstance(text, str) else None
+        if found is None:
+            continue
+        if "\ud800" <= found.group() <= "\udfff":
+            return _("is not valid text (it holds bytes that are not UTF-8) — type it again")
+        return _(
+            "contains an invisible control character (U+{code}) — delete it and type the text "
+            "around it again"
+        ).format(code=f"{ord(found.group()):04X}")
+    return ""
+
+
 def text_problem(value: str, field: Field) -> str | None:
     """What is wrong with a text for ``field`` by the schema's limits, or None."""
+    if problem := unreadable(value):
+        return problem
     if not value.strip():
         return _("must not be empty")
     if field.single_line and "\n" in value:

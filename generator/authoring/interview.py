@@ -33,6 +33,7 @@ from generator.authoring.draft import (
     text_problem,
     to_data,
     top_answers,
+    unreadable,
 )
 from generator.authoring.item_line import line_format, parse_item_line
 from generator.authoring.questions import Ask, Questions, Say
@@ -84,7 +85,12 @@ def interview(
     )
     values: dict[str, Any] = {}
     for field in top_answers(table):
-        values[field.answer] = run.answer(field, answers.get(field.answer), values)
+        given = answers.get(field.answer)
+        problem = unreadable(given)
+        if problem:
+            run.problem(field.answer, problem)
+            continue
+        values[field.answer] = run.answer(field, given, values)
     if run.missing or run.errors:
         return InterviewResult(None, tuple(run.missing), tuple(run.errors))
     return InterviewResult(to_data(values, table))

@@ -49,26 +49,43 @@ def field_names(table: FieldTable | None = None) -> dict[str, str]:
     return {f.id: _("Field “{label}”").format(label=f.label) for f in form_fields(table)}
 
 
-def parse_sections(body: str, table: FieldTable | None = None) -> dict[str, str]:
-    """The answer under each known ``### <label>`` heading ("" for no response).
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+"""A comment in the issue text: GitHub does not show it, so it must not reach a file."""
 
-    Only the form's own labels count as headings, so a line starting with ### inside an
-    answer stays part of that answer.
+
+class FormError(Exception):
+    """The issue text cannot be read as the form: the message says why."""
+
+
+def parse_sections(body: str, table: FieldTable | None = None) -> dict[str, str]:
+    """The answer under each ``### <label>`` heading of the form ("" for no response).
+
+    A heading is a line that is exactly ``### `` and a label of the form, as GitHub writes
+    it. GitHub writes each once; a second such line was typed into an answer, and would
+    move text between fields, so it raises ``FormError`` rather than guess.
     """
-    labels = {f.label for f in form_fields(table)}
+    text = HTML_COMMENT.sub("", body.removeprefix("\ufeff"))
+    labels = {f"### {f.label}": f.label for f in form_fields(table)}
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
-    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        heading = line[4:].strip() if line.startswith("### ") else None
-        if heading in labels:
-            current = sections.setdefault(heading, [])
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        label = labels.get(line.rstrip())
+        if label is not None:
+            if label in sections:
+                raise FormError(
+                    _(
+                        "the heading “### {label}” appears twice: one is typed into an answer "
+                        "— remove the ### from that line in the issue and try again"
+                    ).format(label=label)
+                )
+            current = sections[label] = []
             continue
         if current is not None:
             current.append(line)
     result: dict[str, str] = {}
     for label, lines in sections.items():
-        text = "\n".join(lines).strip()
-        result[label] = "" if text == NO_RESPONSE else text
+        answer = "\n".join(lines).strip()
+        result[label] = "" if answer == NO_RESPONSE else answer
     return result
 
 
@@ -77,12 +94,16 @@ def _lines(text: str) -> list[str]:
     return [re.sub(r"^\s*[-*+]\s+", "", line).strip() for line in text.split("\n") if line.strip()]
 
 
-def _checked(text: str) -> bool | None:
-    """True when every checkbox is ticked, False when one is not, None without boxes."""
-    boxes = re.findall(r"^\s*- \[([ xX])\]", text, flags=re.MULTILINE)
-    if not boxes:
+def _checked(text: str, boxes: list[str]) -> bool | None:
+    """True when every one of the form's ``boxes`` is there and ticked, False when one is
+    missing or not ticked, None when the answer holds no box at all."""
+    found = dict(
+        (label.strip(), mark in "xX")
+        for mark, label in re.findall(r"^\s*- \[([ xX])\] (.*)$", text, flags=re.MULTILINE)
+    )
+    if not found:
         return None
-    return all(box in "xX" for box in boxes)
+    return all(found.get(box, False) for box in boxes)
 
 
 def answers_from_issue(
@@ -90,7 +111,10 @@ def answers_from_issue(
 ) -> tuple[dict[str, Answer], list[str]]:
     """The answers in an issue body, and problems that stop reading it at all."""
     table = table or path_table()
-    sections = parse_sections(body, table)
+    try:
+        sections = parse_sections(body, table)
+    except FormError as error:
+        return {}, [str(error)]
     if not sections:
         return {}, [
             _(
@@ -102,7 +126,7 @@ def answers_from_issue(
     for field in top_answers(table):
         text = sections.get(field.form, "") if field.form else ""
         if field.kind == "consent":
-            answers[field.answer] = _checked(text)
+            answers[field.answer] = _checked(text, list(field.extra.get("boxes", [])))
         elif field.kind in ("lines", "objects"):
             answers[field.answer] = _lines(text)
         elif field.kind == "choices":

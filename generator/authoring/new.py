@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -123,13 +125,34 @@ def check_in_project(
             (layout.actors_dir, copy.actors_dir),
             (layout.paths_dir, copy.paths_dir),
         ):
-            if source.is_dir():
-                shutil.copytree(source, target)
+            if source.is_dir() and not source.is_symlink():
+                copy_folder(source, target)
         copy.paths_dir.mkdir(parents=True, exist_ok=True)
         (copy.paths_dir / file_name).write_text(text, encoding="utf-8")
         _content, findings = load_content(copy, this_year)
     new_file = layout.display(layout.paths_dir / file_name)
     return [f for f in findings if f.severity == "error" or f.file == new_file]
+
+
+def copy_folder(source: FsPath, target: FsPath) -> None:
+    """Copy a content folder as it is, for checking: links stay links (never followed: a link
+    to /dev/zero must not fill the disk) and pipes are made anew (never opened), so that the
+    copy gets the same findings as the original."""
+
+    def special(folder: str, names: list[str]) -> set[str]:
+        return {
+            name
+            for name in names
+            if not os.path.islink(os.path.join(folder, name))
+            and not stat.S_ISREG(mode := os.lstat(os.path.join(folder, name)).st_mode)
+            and not stat.S_ISDIR(mode)
+        }
+
+    shutil.copytree(source, target, symlinks=True, ignore=special)
+    for folder, _folders, names in os.walk(source):
+        for name in special(folder, names):
+            if stat.S_ISFIFO(os.lstat(os.path.join(folder, name)).st_mode):
+                os.mkfifo(FsPath(target, os.path.relpath(folder, source), name))
 
 
 def with_id(data: Mapping[str, Any], taken: set[str], table: FieldTable) -> dict[str, Any]:
