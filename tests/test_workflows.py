@@ -190,3 +190,43 @@ def test_pre_commit_runs_vagar_check_on_content() -> None:
     assert hook["language"] in ("system", "python")
     assert hook["pass_filenames"] is False
     assert hook["files"] == "^content/"
+
+
+def _locked(file: Path) -> dict[str, tuple[str, int]]:
+    """Package -> (version, number of hashes) from a pip-compile lock file."""
+    locked: dict[str, tuple[str, int]] = {}
+    for block in re.split(r"\n(?=[a-z0-9])", file.read_text(encoding="utf-8")):
+        match = re.match(r"([a-z0-9._-]+)==(\S+)", block)
+        if match:
+            name = re.sub(r"[-_.]+", "-", match.group(1))
+            locked[name] = (match.group(2), block.count("--hash=sha256:"))
+    return locked
+
+
+def test_the_pages_job_installs_the_site_lock_with_hashes_and_no_test_tools() -> None:
+    import tomllib
+
+    install = next(s for s in _steps(PAGES, "build") if s.get("name", "").startswith("Install"))
+    assert "pip install --require-hashes --no-deps -r requirements/site.txt" in install["run"]
+    assert "--no-index -e ." in install["run"]
+    assert "make install" not in install["run"] and "[test]" not in install["run"]
+    site = _locked(REPO_ROOT / "requirements" / "site.txt")
+    text = (REPO_ROOT / "requirements" / "site.txt").read_text(encoding="utf-8")
+    options = [line for line in text.splitlines() if line.startswith("--")]
+    assert options == [], options  # no index or local folder of this machine
+    assert all(hashes >= 1 for _, hashes in site.values()), site
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = {
+        re.sub(r"[-_.]+", "-", re.split(r"[<>=\[; ]", dependency)[0].lower())
+        for dependency in project["project"]["dependencies"]
+    }
+    assert wanted <= set(site), wanted - set(site)
+    assert "setuptools" in site  # the project is installed without build isolation
+    tools = {
+        re.sub(r"[-_.]+", "-", re.split(r"[<>=\[; ]", t)[0].lower())
+        for t in project["project"]["optional-dependencies"]["test"]
+    }
+    assert not tools & set(site), tools & set(site)
+    test = _locked(REPO_ROOT / "requirements" / "test.txt")
+    assert tools <= set(test)
+    assert all(test[name][0] == version for name, (version, _) in site.items() if name in test)
