@@ -20,7 +20,7 @@ from generator.authoring.issue_form import run_from_issue
 from generator.authoring.new import add_field_flags, answers_from_args, run_new
 from generator.content import ContentLayout, load_content
 from generator.findings import has_errors
-from generator.messages import DEFAULT_LANGUAGE, LANGUAGES, language, set_language
+from generator.messages import DEFAULT_LANGUAGE, LANGUAGES, _, language, ngettext, set_language
 
 
 def main(argv: Sequence[str] | None = None, input_fn: Callable[[str], str] = input) -> int:
@@ -42,7 +42,10 @@ def _chosen_language(given: str | None) -> str:
     """``--lang``, else ``VAGAR_LANG``, else Swedish."""
     chosen = given or os.environ.get("VAGAR_LANG") or DEFAULT_LANGUAGE
     if chosen not in LANGUAGES:
-        _say(f"vagar: VAGAR_LANG={chosen} is not one of {', '.join(LANGUAGES)}; using sv")
+        message = _("vagar: VAGAR_LANG={chosen} is not one of {languages}; using {default}")
+        _say(
+            message.format(chosen=chosen, languages=", ".join(LANGUAGES), default=DEFAULT_LANGUAGE)
+        )
         return DEFAULT_LANGUAGE
     return chosen
 
@@ -62,7 +65,11 @@ def _run(args: argparse.Namespace, input_fn: Callable[[str], str]) -> int:
     try:
         body = sys.stdin.read() if str(args.file) == "-" else args.file.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        _say(f"vagar: cannot read the issue text from {args.file}: {error}")
+        _say(
+            _("vagar: cannot read the issue text from {file}: {error}").format(
+                file=args.file, error=error
+            )
+        )
         return 2
     return run_from_issue(args.root, body, say=_say, emit=print, write=not args.dry_run)
 
@@ -113,20 +120,25 @@ def _parser() -> argparse.ArgumentParser:
 def _check(root: Path, output_format: str) -> int:
     layout = ContentLayout(root.resolve())
     if not (layout.root / layout.content_dir).is_dir():
-        print(f"vagar: no content/ folder in {root} — run from the project folder", file=sys.stderr)
+        message = _("vagar: no content/ folder in {root} — run from the project folder")
+        print(message.format(root=root), file=sys.stderr)
         return 2
     content, findings = load_content(layout)
     for finding in findings:
         print(finding.format_github() if output_format == "github" else finding.format())
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
+    warning_count = ngettext("{count} warning", "{count} warnings", warnings)
     if content is not None:
-        summary = (
-            f"{len(content.paths)} paths and {len(content.actors)} actors checked: "
-            f"no errors, {warnings} warning{'s' if warnings != 1 else ''}"
+        paths, actors = len(content.paths), len(content.actors)
+        summary = _("{paths} and {actors} checked: no errors, {warnings}").format(
+            paths=ngettext("{count} path", "{count} paths", paths).format(count=paths),
+            actors=ngettext("{count} actor", "{count} actors", actors).format(count=actors),
+            warnings=warning_count.format(count=warnings),
         )
     else:
-        summary = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warnings"
+        summary = ngettext("{count} error", "{count} errors", errors).format(count=errors)
+        summary += ", " + warning_count.format(count=warnings)
     print(summary, file=sys.stderr)
     return 1 if has_errors(findings) else 0
 

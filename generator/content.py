@@ -20,6 +20,7 @@ from generator import model
 from generator.file_check import Checked, FileChecker, FileRules, check_files
 from generator.findings import FieldPath, Finding, field_name, has_errors
 from generator.load import Document, load_document
+from generator.messages import _
 from generator.reidentify import hidden_municipalities, place_mentions
 from generator.reviewed import FILE_NAME as REVIEWED_FILE
 from generator.reviewed import Reviewed, load_reviewed, stale_entries
@@ -72,7 +73,7 @@ def load_content(
     for name in model.VOCABULARY_NAMES:
         file = layout.vocabulary_dir / f"{name}.yaml"
         if not file.is_file():
-            findings.append(Finding(layout.display(file), 1, 1, "vocabulary file is missing"))
+            findings.append(Finding(layout.display(file), 1, 1, _("vocabulary file is missing")))
             continue
         doc, problems = load_document(file, layout.display(file))
         findings += problems
@@ -122,7 +123,7 @@ def load_content(
                 layout.display(layout.paths_dir),
                 1,
                 1,
-                "there are no paths — add at least one path file before the site is built",
+                _("there are no paths — add at least one path file before the site is built"),
             )
         )
     path_docs = _checked(check_files(path_files, path_rules), findings)
@@ -142,7 +143,9 @@ def load_content(
             _warning(
                 doc,
                 ("municipality",),
-                f"the municipality will not be shown, only the county: {reason}",
+                _("the municipality will not be shown, only the county: {reason}").format(
+                    reason=reason
+                ),
             )
         )
         for mention in place_mentions(path, free_texts("path", doc.data)):
@@ -150,8 +153,10 @@ def load_content(
                 _warning(
                     doc,
                     mention,
-                    f"names {path.municipality.label if path.municipality else ''}, which is "
-                    "hidden to protect the person — remove the place name",
+                    _(
+                        "names {municipality}, which is hidden to protect the person — remove "
+                        "the place name"
+                    ).format(municipality=path.municipality.label if path.municipality else ""),
                 )
             )
     return model.Content(vocabularies, actors, paths), sorted(findings)
@@ -208,10 +213,12 @@ def _content_files(
     is a finding, never skipped in silence: a file nobody sees is a path nobody publishes."""
     shown = layout.display(folder)
     if folder.is_symlink() or not folder.is_dir():
-        problem = "is missing" if not folder.exists() else "is not a folder"
-        findings.append(
-            Finding(shown, 1, 1, f"the folder {problem} — content files belong in {shown}/")
+        problem = (
+            _("the folder is missing — content files belong in {folder}/")
+            if not folder.exists()
+            else _("the folder is not a folder — content files belong in {folder}/")
         )
+        findings.append(Finding(shown, 1, 1, problem.format(folder=shown)))
         return []
     files = []
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
@@ -229,21 +236,23 @@ def _entry_problem(entry: os.DirEntry[str]) -> str:
     """Why a folder entry is not a content file, or "" when it is one."""
     stem = entry.name.rsplit(".", 1)[0]
     if entry.is_symlink():
-        return (
+        return _(
             "is a symbolic link — content files must be regular files in the repository; "
             "put the file itself here"
         )
     if entry.is_dir():
-        return (
+        return _(
             "is a folder — content files lie directly in this folder, not in sub-folders; "
             "move its files up and remove the folder"
         )
     if not entry.is_file():
-        return "is not a regular file (a pipe or a device) — remove it"
+        return _("is not a regular file (a pipe or a device) — remove it")
     if entry.name.endswith((".yml", ".YAML", ".YML", ".Yaml")) and stem:
-        return f"content files end in .yaml — rename the file to {stem.lower()}.yaml"
+        return _("content files end in .yaml — rename the file to {stem}.yaml").format(
+            stem=stem.lower()
+        )
     if not CONTENT_FILE.fullmatch(entry.name):
-        return (
+        return _(
             "is not a content file: name content files <id>.yaml, with the id in lowercase "
             "letters a-z, digits and hyphens (for example elektriker-i-gavle.yaml)"
         )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.findings import Finding
 from generator.load import Document, load_document
+from generator.messages import language, set_language
 from generator.schema import SchemaChecker, load_schema
 from generator.validate import (
     path_rule_findings,
@@ -78,7 +79,8 @@ def check_files(files: Sequence[tuple[Path, str]], rules: FileRules) -> list[Che
     """Check ``(file, display name)`` pairs, in order; in worker processes when there are many.
 
     Workers are spawned, not forked: MkDocs' live-reload server runs builds beside other
-    threads, and forking a process with threads is unsafe.
+    threads, and forking a process with threads is unsafe. They write their findings in the
+    language of this process (``--lang`` is not in their environment).
     """
     cores = os.cpu_count() or 1
     if len(files) < PARALLEL_FROM or cores < 2 or not _can_spawn():
@@ -89,7 +91,7 @@ def check_files(files: Sequence[tuple[Path, str]], rules: FileRules) -> list[Che
         cores,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(rules,),
+        initargs=(rules, language()),
     ) as pool:
         return list(pool.map(_check_in_worker, files, chunksize=chunk))
 
@@ -104,8 +106,9 @@ _worker_checker: FileChecker | None = None
 """The checker of a worker process, built once when the worker starts."""
 
 
-def _start_worker(rules: FileRules) -> None:
+def _start_worker(rules: FileRules, message_language: str) -> None:
     global _worker_checker
+    set_language(message_language)
     _worker_checker = FileChecker(rules)
 
 

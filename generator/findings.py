@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.messages import _
+
 Severity = Literal["error", "warning"]
 FieldPath = tuple[str | int, ...]
 
@@ -34,14 +36,14 @@ class Finding:
         workflow commands such as ``::error`` in a GitHub Actions log.
         """
         where = f"{printable(self.file)}:{self.line}:{self.column}"
-        prefix = "" if self.severity == "error" else "warning: "
+        prefix = "" if self.severity == "error" else _("warning: ")
         if self.field:
             return f"{where}: {printable(self.field)}: {prefix}{printable(self.message)}"
         return f"{where}: {prefix}{printable(self.message)}"
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the changed line."""
-        title = self.field or "content"
+        title = self.field or _("content")
         return (
             f"::{self.severity} file={_gh_property(self.file)},line={self.line},"
             f"col={self.column},title={_gh_property(title)}::{_gh_data(self.message)}"

@@ -21,6 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.findings import FieldPath, Finding
+from generator.messages import _
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,19 @@ class Document:
     ) -> tuple[Mapping[FieldPath, tuple[int, int]], Mapping[FieldPath, tuple[int, int]]]:
         if self.positions is not None and self.spans is not None:
             return self.positions, self.spans
-        again, _ = parse_document(self.text, self.file)
+        again, _findings = parse_document(self.text, self.file)
         return again._located if again is not None else ({}, {})
+
+
+MAX_DEPTH = 12
+"""Levels of lists and groups in a content file; a path has four. Deeper data is a mistake,
+and walking it would run out of stack."""
+
+
+class _TooDeep(Exception):
+    def __init__(self, node_mark: yaml.Mark | None) -> None:
+        super().__init__("too deep")
+        self.mark = node_mark
 
 
 class _AliasUsed(Exception):
@@ -106,11 +118,11 @@ def read_content_file(path: Path, display_name: str) -> tuple[bytes | None, list
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
         problem = (
-            "is a symbolic link — content files must be regular files in the repository"
+            _("the file is a symbolic link — content files must be regular files in the repository")
             if error.errno == errno.ELOOP
-            else f"cannot be read ({error.strerror})"
+            else _("the file cannot be read ({reason})").format(reason=error.strerror)
         )
-        return None, [Finding(display_name, 1, 1, f"the file {problem}")]
+        return None, [Finding(display_name, 1, 1, problem)]
     try:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             return None, [
@@ -118,8 +130,10 @@ def read_content_file(path: Path, display_name: str) -> tuple[bytes | None, list
                     display_name,
                     1,
                     1,
-                    "the file is not a regular file (a folder, pipe or device)"
-                    " — content files must be YAML text files",
+                    _(
+                        "the file is not a regular file (a folder, pipe or device) — content "
+                        "files must be YAML text files"
+                    ),
                 )
             ]
         with os.fdopen(handle, "rb", closefd=False) as stream:
@@ -132,8 +146,10 @@ def read_content_file(path: Path, display_name: str) -> tuple[bytes | None, list
                 display_name,
                 1,
                 1,
-                f"the file is larger than {MAX_FILE_BYTES // 1024} KB — a content file is a few "
-                "kilobytes; check that this is the right file",
+                _(
+                    "the file is larger than {size} KB — a content file is a few kilobytes; "
+                    "check that this is the right file"
+                ).format(size=MAX_FILE_BYTES // 1024),
             )
         ]
     return raw, []
@@ -155,8 +171,10 @@ def load_document(path: Path, display_name: str) -> tuple[Document | None, list[
                 display_name,
                 line,
                 column,
-                "the file is not UTF-8 text (it may be binary or saved in another encoding) "
-                "— save it as UTF-8 text",
+                _(
+                    "the file is not UTF-8 text (it may be binary or saved in another encoding) "
+                    "— save it as UTF-8 text"
+                ),
             )
         ]
     return parse_document(text, display_name)
@@ -170,20 +188,22 @@ def parse_document(text: str, display_name: str) -> tuple[Document | None, list[
         loader = _Loader(text)
         node = loader.get_single_node()
         if node is None or (isinstance(node, ScalarNode) and node.value.strip() == ""):
-            return None, [Finding(display_name, 1, 1, "the file is empty — fill in the template")]
+            return None, [
+                Finding(display_name, 1, 1, _("the file is empty — fill in the template"))
+            ]
         findings: list[Finding] = []
         tables = _Tables({}, {})
         data = _to_data(node, (), loader, tables, findings, display_name)
+    except _TooDeep as deep:
+        line, column = _mark_position(deep.mark)
+        message = _(
+            "lists and groups are nested more than {depth} levels deep here — check the "
+            "brackets and the indentation"
+        ).format(depth=MAX_DEPTH)
+        return None, [Finding(display_name, line, column, message)]
     except _AliasUsed as alias:
         line, column = _mark_position(alias.mark)
-        return None, [
-            Finding(
-                display_name,
-                line,
-                column,
-                "YAML anchors and aliases (& and *) are not allowed — write the value out",
-            )
-        ]
+        return None, [Finding(display_name, line, column, _aliases_not_allowed())]
     except yaml.MarkedYAMLError as error:
         line, column = _mark_position(error.problem_mark or error.context_mark)
         mark = error.problem_mark or error.context_mark
@@ -196,8 +216,10 @@ def parse_document(text: str, display_name: str) -> tuple[Document | None, list[
                 display_name,
                 line,
                 column,
-                f"the file holds a character that YAML does not allow ({error.character!r}) "
-                "— delete it or retype the text",
+                _(
+                    "the file holds a character that YAML does not allow ({character}) — delete "
+                    "it or retype the text"
+                ).format(character=repr(error.character)),
             )
         ]
     finally:
@@ -228,6 +250,8 @@ def _to_data(
 ) -> Any:
     if id(node) in tables.seen:
         raise _AliasUsed(node.start_mark)
+    if len(path) > MAX_DEPTH:
+        raise _TooDeep(node.start_mark)
     tables.seen.add(id(node))
     mark = node.start_mark
     tables.positions[path] = (mark.line + 1, mark.column + 1)
@@ -238,7 +262,7 @@ def _to_data(
             line, column = _mark_position(key_node.start_mark)
             if not isinstance(key, str):
                 findings.append(
-                    Finding(display_name, line, column, "field names must be plain words")
+                    Finding(display_name, line, column, _("field names must be plain words"))
                 )
                 continue
             if key in result:
@@ -247,7 +271,7 @@ def _to_data(
                         display_name,
                         line,
                         column,
-                        f"the field '{key}' appears twice — keep one of them",
+                        _("the field '{field}' appears twice — keep one of them").format(field=key),
                     )
                 )
                 continue
@@ -291,17 +315,24 @@ def _describe_yaml_error(error: yaml.MarkedYAMLError, character: str) -> str:
     """A plain message for a syntax error; ``character`` is the one the parser stopped at."""
     problem = (error.problem or "").strip()
     if character == "\t" or "'\\t'" in problem:
-        return "a tab character is used for indentation — indent with spaces instead"
+        return _("a tab character is used for indentation — indent with spaces instead")
     if "alias" in problem:
-        return "YAML anchors and aliases (& and *) are not allowed — write the value out"
+        return _aliases_not_allowed()
     if "expected a single document" in (error.context or "") or "but found another document" in (
         problem
     ):
-        return "the file holds more than one YAML document (---) — keep one path per file"
+        return _("the file holds more than one YAML document (---) — keep one path per file")
     if "mapping values are not allowed" in problem:
-        return (
+        return _(
             "YAML syntax error: a colon inside a value — put the value in quotes, "
             'for example title: "Från A till B: så gick det"'
         )
+    # The parser's own words (English) stay as they are: they name what it expected.
     context = f"{error.context} " if error.context else ""
-    return f"YAML syntax error: {context}{problem} — check indentation, colons and quotes"
+    return _("YAML syntax error: {problem} — check indentation, colons and quotes").format(
+        problem=f"{context}{problem}"
+    )
+
+
+def _aliases_not_allowed() -> str:
+    return _("YAML anchors and aliases (& and *) are not allowed — write the value out")

@@ -32,7 +32,10 @@ PHONE_REGIONS = ("SE", "DK", "NO", "FI", "PL")
 
 @dataclass(frozen=True)
 class Detection:
-    """One piece of personal data at ``start:end`` in a text."""
+    """One piece of personal data at ``start:end`` in a text.
+
+    ``kind`` and ``hint`` are English message ids: the checker shows them translated
+    (``generator.messages._``), as the language is chosen where the message is shown."""
 
     kind: str
     start: int
@@ -40,17 +43,25 @@ class Detection:
     hint: str
 
 
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogue without translating it yet (gettext's ``N_``):
+    the kinds and hints are ids, translated where a finding is made."""
+    return message
+
+
 KINDS = {
-    "identity number": "remove the personal identity number",
-    "phone number": "remove the phone number; contact details are never published",
-    "e-mail address": "remove the e-mail address; contact details are never published",
-    "street address": "remove the address; the county says enough",
-    "social media profile": "remove the link to a personal profile",
-    "date": "write only the year (for example 2023), never a date or a month",
-    "exact age": "remove the age; the path's age_band gives it",
-    "person name": "remove the name; write hon, han, hen or deltagaren instead",
-    "many numbers": "the text holds too many long numbers to check them all for phone "
-    "numbers — keep only the numbers the story needs",
+    N_("identity number"): N_("remove the personal identity number"),
+    N_("phone number"): N_("remove the phone number; contact details are never published"),
+    N_("e-mail address"): N_("remove the e-mail address; contact details are never published"),
+    N_("street address"): N_("remove the address; the county says enough"),
+    N_("social media profile"): N_("remove the link to a personal profile"),
+    N_("date"): N_("write only the year (for example 2023), never a date or a month"),
+    N_("exact age"): N_("remove the age; the path's age_band gives it"),
+    N_("person name"): N_("remove the name; write hon, han, hen or deltagaren instead"),
+    N_("many numbers"): N_(
+        "the text holds too many long numbers to check them all for phone numbers — keep only "
+        "the numbers the story needs"
+    ),
 }
 
 MAX_PHONE_CANDIDATES = 40
@@ -69,7 +80,7 @@ def find_personal_data(text: str, known_words: frozenset[str] = frozenset()) -> 
         found.extend((d, precedence) for d in detector(text, known_words))
     found.sort(key=lambda item: (item[0].start, item[1], -(item[0].end - item[0].start)))
     result: list[Detection] = []
-    for detection, _ in found:
+    for detection, _precedence in found:
         if result and detection.start < result[-1].end:
             continue
         result.append(detection)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from generator.findings import FieldPath
+from generator.messages import _
 from generator.model import Path
 from generator.words import slugify
 
@@ -29,13 +30,11 @@ def hidden_municipalities(paths: Iterable[Path]) -> dict[str, str]:
         municipality = path.municipality
         assert municipality is not None
         if municipality.population is not None and municipality.population < SMALL_MUNICIPALITY:
-            reasons[path.id] = (
-                f"{municipality.label} has fewer than {SMALL_MUNICIPALITY:,} inhabitants".replace(
-                    ",", " "
-                )
+            reasons[path.id] = _("{municipality} has fewer than {count} inhabitants").format(
+                municipality=municipality.label, count=f"{SMALL_MUNICIPALITY:,}".replace(",", " ")
             )
         elif combinations[_combination(path)] == 1:
-            reasons[path.id] = (
+            reasons[path.id] = _(
                 "no other path has the same municipality, occupation, age band and year"
             )
     return reasons

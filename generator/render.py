@@ -19,6 +19,7 @@ import jinja2
 from generator.enrich import SiteData
 from generator.findings import Finding
 from generator.load import load_document
+from generator.messages import _
 from generator.model import Path
 from generator.pages import (
     PAGE_SIZE,
@@ -96,7 +97,7 @@ def load_strings(theme_dir: FsPath, display_name: str = "") -> dict[str, Any]:
         raise StringsError(findings)
     if not isinstance(document.data, dict):
         raise StringsError(
-            [Finding(shown, 1, 1, "the UI strings must be names with texts (name: text)")]
+            [Finding(shown, 1, 1, _("the UI strings must be names with texts (name: text)"))]
         )
     missing = missing_strings(theme_dir, document.data)
     if missing:
@@ -106,8 +107,10 @@ def load_strings(theme_dir: FsPath, display_name: str = "") -> dict[str, Any]:
                     shown,
                     1,
                     1,
-                    f"the string {name} is missing — the theme uses it; "
-                    "add it (see the file in the project's history)",
+                    _(
+                        "the string {name} is missing — the theme uses it; add it (see the file "
+                        "in the project's history)"
+                    ).format(name=name),
                 )
                 for name in missing
             ]

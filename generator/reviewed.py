@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.findings import Finding, field_name
 from generator.load import Document, load_document
+from generator.messages import _
 from generator.schema import SchemaChecker, free_texts, load_schema
 from generator.validate import schema_findings, text_hash
 
@@ -57,8 +58,10 @@ def stale_entries(
                     document.file,
                     where.line,
                     where.column,
-                    f"{entry['file']} {entry['field']} no longer holds the reviewed text "
-                    "— remove the entry (the check applies again)",
+                    _(
+                        "{file} {field} no longer holds the reviewed text — remove the entry "
+                        "(the check applies again)"
+                    ).format(file=entry["file"], field=entry["field"]),
                     field_name((index,)),
                     severity="warning",
                 )

@@ -25,6 +25,8 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError, validators
 from jsonschema.protocols import Validator
 
+from generator.messages import _
+
 SCHEMA_NAMES = ("path", "actor", "vocabulary")
 
 Lookup = Mapping[str, Mapping[str, Any]]
@@ -56,7 +58,7 @@ class SchemaChecker:
             self._fast(instance)
             references_known = all(
                 isinstance(value, str) and value in self._known.get(name, ())
-                for _, value, name in _leaves(self._reference_plan, instance, ())
+                for _path, value, name in _leaves(self._reference_plan, instance, ())
             )
         except fastjsonschema.JsonSchemaException:
             references_known = False
@@ -65,7 +67,7 @@ class SchemaChecker:
 
     def free_texts(self, instance: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """The field path and value of every ``x-free-text`` string in ``instance``."""
-        for path, value, _ in _leaves(self._free_text_plan, instance, ()):
+        for path, value, _keyword in _leaves(self._free_text_plan, instance, ()):
             if isinstance(value, str):
                 yield path, value
 
@@ -82,7 +84,7 @@ def resolve(root: Mapping[str, Any], node: Mapping[str, Any]) -> dict[str, Any]:
 
 def free_texts(schema_name: str, instance: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """The field path and value of every ``x-free-text`` string of a document."""
-    for path, value, _ in _leaves(_free_text_plan(schema_name), instance, ()):
+    for path, value, _keyword in _leaves(_free_text_plan(schema_name), instance, ()):
         if isinstance(value, str):
             yield path, value
 
@@ -104,16 +106,24 @@ def make_validator(schema: Mapping[str, Any], known: Lookup) -> Validator:
         ids = known.get(name, {})
         if instance in ids:
             return
-        kind = "actor" if name == "actors" else f"{name} id"
-        message = f"unknown {kind} '{instance}'"
         close = difflib.get_close_matches(instance, list(ids), n=1, cutoff=0.6)
-        if close:
-            message += f" — did you mean '{close[0]}'?"
+        if close and name == "actors":
+            message = _("unknown actor '{id}' — did you mean '{close}'?")
+        elif close:
+            message = _("unknown {vocabulary} id '{id}' — did you mean '{close}'?")
         elif name == "actors":
-            message += f" — add content/actors/{instance}.yaml or use an existing actor id"
+            message = _(
+                "unknown actor '{id}' — add content/actors/{id}.yaml or use an existing actor id"
+            )
         else:
-            message += f" — use an id from content/vocabulary/{name}.yaml"
-        yield ValidationError(message, validator="x-known")
+            message = _(
+                "unknown {vocabulary} id '{id}' — use an id from "
+                "content/vocabulary/{vocabulary}.yaml"
+            )
+        yield ValidationError(
+            message.format(id=instance, vocabulary=name, close=close[0] if close else ""),
+            validator="x-known",
+        )
 
     cls = validators.extend(  # type: ignore[no-untyped-call]
         Draft202012Validator, {"x-vocabulary": check_known, "x-reference": check_known}

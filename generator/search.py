@@ -26,6 +26,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from generator.messages import _
 from generator.search_bundle import BundleError, copy_verified, reference_files, verify_bundle
 
 BUNDLE_DIR = "pagefind"
@@ -74,8 +75,9 @@ class SearchIndex:
             if isinstance(self._error, BundleError):
                 raise self._error
             if self._error is not None:
-                raise BundleError(f"the search index could not be built: {self._error}")
-            urls = ["/" + url for url, _ in self._pages]
+                message = _("the search index could not be built: {error}")
+                raise BundleError(message.format(error=self._error))
+            urls = ["/" + url for url, _html in self._pages]
             report = verify_bundle(self._bundle, urls, self._language)
             copy_verified(self._bundle, site_dir / BUNDLE_DIR, report)
             return report.page_count
@@ -99,7 +101,7 @@ def _run_pagefind(source: Path, bundle: Path, language: str) -> None:
     written (see the module docstring)."""
     executable = get_executable()
     if executable is None:
-        raise BundleError("Pagefind is not installed — run `make install`")
+        raise BundleError(_("Pagefind is not installed — run `make install`"))
     process = subprocess.Popen(
         [
             str(executable),
@@ -119,8 +121,7 @@ def _run_pagefind(source: Path, bundle: Path, language: str) -> None:
     try:
         reference_files(language)
     finally:
-        output, _ = process.communicate()
+        output, _errors = process.communicate()
     if process.returncode != 0:
-        raise BundleError(
-            f"Pagefind stopped with exit code {process.returncode}: {output.strip()[-2000:]}"
-        )
+        message = _("Pagefind stopped with exit code {code}: {output}")
+        raise BundleError(message.format(code=process.returncode, output=output.strip()[-2000:]))

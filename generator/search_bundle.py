@@ -38,6 +38,8 @@ import cbor2
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
+from generator.messages import _, ngettext
+
 ENTRY = "pagefind-entry.json"
 PREFIX = b"pagefind_dcd"
 REFERENCE_TIMEOUT = 120
@@ -68,7 +70,8 @@ def reference_files(language: str) -> Mapping[str, bytes]:
     try:
         files = asyncio.run(asyncio.wait_for(_files_in_memory(language), REFERENCE_TIMEOUT))
     except (OSError, TimeoutError, Exception) as error:
-        raise BundleError(f"Pagefind's service did not hand over its files: {error!r}") from error
+        message = _("Pagefind's service did not hand over its files: {error}")
+        raise BundleError(message.format(error=repr(error))) from error
     return {
         name: content
         for name, content in files.items()
@@ -94,19 +97,22 @@ def verify_bundle(bundle: Path, urls: Iterable[str], language: str) -> BundleRep
     sizes = _sizes(bundle)
     empty = sorted(name for name, size in sizes.items() if size == 0)
     if empty:
-        raise BundleError(f"empty files in the search bundle: {', '.join(empty[:5])}")
+        message = _("empty files in the search bundle: {files}")
+        raise BundleError(message.format(files=", ".join(empty[:5])))
     for name, content in reference_files(language).items():
         if name not in sizes:
-            raise BundleError(f"{name} is missing from the search bundle")
+            raise BundleError(_("{file} is missing from the search bundle").format(file=name))
         if sizes[name] != len(content) or (bundle / name).read_bytes() != content:
-            raise BundleError(
-                f"{name} is damaged: {sizes[name]} bytes where Pagefind has {len(content)}"
-            )
+            message = _("{file} is damaged: {size} bytes where Pagefind has {expected}")
+            raise BundleError(message.format(file=name, size=sizes[name], expected=len(content)))
     entry = _entry(bundle, language)
     if entry["page_count"] != len(expected):
-        raise BundleError(
-            f"the search index holds {entry['page_count']} pages, {len(expected)} were given"
+        message = ngettext(
+            "the search index holds {count} page, {expected} were given",
+            "the search index holds {count} pages, {expected} were given",
+            entry["page_count"],
         )
+        raise BundleError(message.format(count=entry["page_count"], expected=len(expected)))
     meta_name = f"pagefind.{entry['hash']}.pf_meta"
     meta = _decode(bundle, meta_name, "cbor")
     pages, chunks, filters = meta[1], meta[2], meta[3]
@@ -119,7 +125,8 @@ def verify_bundle(bundle: Path, urls: Iterable[str], language: str) -> BundleRep
     found_urls = {fragment["url"] for fragment in fragments.values()}
     if found_urls != expected:
         missing = sorted(expected - found_urls)[:3]
-        raise BundleError(f"pages missing from the search index, for example {missing}")
+        message = _("pages missing from the search index, for example {pages}")
+        raise BundleError(message.format(pages=missing))
     for _first, _last, chunk_hash in chunks:
         referenced.add(f"index/{chunk_hash}.pf_index")
     for _name, filter_hash in filters:
@@ -128,14 +135,15 @@ def verify_bundle(bundle: Path, urls: Iterable[str], language: str) -> BundleRep
         referenced.add(name)
     unknown = sorted(set(sizes) - referenced)
     if unknown:
-        raise BundleError(f"unexpected files in the search bundle: {', '.join(unknown[:5])}")
+        message = _("unexpected files in the search bundle: {files}")
+        raise BundleError(message.format(files=", ".join(unknown[:5])))
     _smoke_query(bundle, pages, chunks, fragments)
     return BundleReport(len(expected), sizes)
 
 
 def _sizes(bundle: Path) -> dict[str, int]:
     if not bundle.is_dir():
-        raise BundleError("Pagefind wrote no search bundle")
+        raise BundleError(_("Pagefind wrote no search bundle"))
     return {
         file.relative_to(bundle).as_posix(): file.stat().st_size
         for file in bundle.rglob("*")
@@ -149,7 +157,8 @@ def _entry(bundle: Path, language: str) -> dict[str, Any]:
         found: dict[str, Any] = entry["languages"][language]
         int(found["page_count"]), str(found["hash"])
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise BundleError(f"{ENTRY} cannot be read: {error}") from error
+        message = _("{file} cannot be read: {error}")
+        raise BundleError(message.format(file=ENTRY, error=error)) from error
     return found
 
 
@@ -162,7 +171,8 @@ def _decode(bundle: Path, name: str, kind: str) -> Any:
         body = data[len(PREFIX) :]
         return json.loads(body) if kind == "json" else cbor2.loads(body)
     except (OSError, EOFError, zlib.error, ValueError, cbor2.CBORDecodeError) as error:
-        raise BundleError(f"{name} in the search bundle is damaged: {error}") from error
+        message = _("{file} in the search bundle is damaged: {error}")
+        raise BundleError(message.format(file=name, error=error)) from error
 
 
 def _smoke_query(
@@ -190,7 +200,7 @@ def _smoke_query(
                     found.add(number)
                 if 0 in found and max(found) < len(pages):
                     return
-    raise BundleError("a test search in the new search index found nothing")
+    raise BundleError(_("a test search in the new search index found nothing"))
 
 
 def copy_verified(source: Path, target: Path, report: BundleReport) -> None:
@@ -204,7 +214,7 @@ def copy_verified(source: Path, target: Path, report: BundleReport) -> None:
         copied = _sizes(copy)
         if copied != dict(report.sizes):
             changed = sorted(set(copied.items()) ^ set(report.sizes.items()))[:3]
-            raise BundleError(f"the copied search bundle differs: {changed}")
+            raise BundleError(_("the copied search bundle differs: {files}").format(files=changed))
         old = staging / "old"
         if target.exists():
             os.replace(target, old)

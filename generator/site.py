@@ -18,6 +18,7 @@ import jinja2
 from generator.content import ContentLayout, load_content
 from generator.enrich import enrich
 from generator.findings import Finding
+from generator.messages import _
 from generator.render import (
     STRINGS_FILE,
     RenderedPage,
@@ -69,7 +70,9 @@ def assemble(
     except StringsError as error:
         return None, findings + error.findings
     except (jinja2.TemplateError, KeyError, TypeError, AttributeError, IndexError) as error:
-        problem = f"a UI string the pages need is missing or is not text ({error!r})"
+        problem = _("a UI string the pages need is missing or is not text ({error})").format(
+            error=repr(error)
+        )
         return None, [*findings, Finding(strings_file, 1, 1, problem)]
     known: dict[str, Mapping[str, Any]] = {
         **content.vocabularies.by_name(),

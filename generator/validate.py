@@ -19,18 +19,23 @@ from jsonschema.exceptions import best_match
 
 from generator.findings import FieldPath, Finding, field_name
 from generator.load import Document
+from generator.messages import _, ngettext
 from generator.pages import reserved_id
 from generator.personal_data import find_in_texts, mask
 from generator.schema import SchemaChecker
 
-_TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "array": "a list",
-    "object": "a group of fields (key: value)",
-    "boolean": "true or false",
-}
+
+def _type_name(name: str) -> str:
+    """How a JSON Schema type is named in a message (in the current language)."""
+    names = {
+        "string": _("text"),
+        "integer": _("a whole number"),
+        "number": _("a number"),
+        "array": _("a list"),
+        "object": _("a group of fields (key: value)"),
+        "boolean": _("true or false"),
+    }
+    return names.get(name, name)
 
 
 MAX_FINDINGS = 50
@@ -53,8 +58,10 @@ def schema_findings(document: Document, checker: SchemaChecker) -> list[Finding]
                     document.file,
                     1,
                     1,
-                    f"more than {MAX_FINDINGS} problems — is this the right file? Fix these "
-                    "first and check again",
+                    _(
+                        "more than {count} problems — is this the right file? Fix these first "
+                        "and check again"
+                    ).format(count=MAX_FINDINGS),
                 )
             )
             return findings
@@ -83,11 +90,11 @@ def personal_data_findings(
         for path, text in checker.free_texts(document.data)
         if not reviewed or (document.file, field_name(path), text_hash(text)) not in reviewed
     ]
-    for index, found in find_in_texts([text for _, text in fields], known_words)[:MAX_FINDINGS]:
+    for index, found in find_in_texts([text for _path, text in fields], known_words)[:MAX_FINDINGS]:
         path, text = fields[index]
         value = text[found.start : found.end]
         line, column = _locate(document, path, value)
-        message = f"{found.kind} ('{mask(value)}') — {found.hint}"
+        message = f"{_(found.kind)} ('{mask(value)}') — {_(found.hint)}"
         findings.append(Finding(document.file, line, column, message, field_name(path)))
     return findings
 
@@ -106,8 +113,10 @@ def id_findings(documents: Sequence[Document], kind: str) -> list[Finding]:
                 _at(
                     document,
                     ("id",),
-                    f"the id '{data['id']}' differs from the file name '{stem}.yaml' — "
-                    f"rename the file to {data['id']}.yaml or set id: {stem}",
+                    _(
+                        "the id '{id}' differs from the file name '{stem}.yaml' — rename the "
+                        "file to {id}.yaml or set id: {stem}"
+                    ).format(id=data["id"], stem=stem),
                 )
             )
         if reserved_id(data["id"]):
@@ -115,8 +124,10 @@ def id_findings(documents: Sequence[Document], kind: str) -> list[Finding]:
                 _at(
                     document,
                     ("id",),
-                    f"the id '{data['id']}' is reserved: it is the address of a list page of "
-                    "the site — choose another id and rename the file to match",
+                    _(
+                        "the id '{id}' is reserved: it is the address of a list page of the "
+                        "site — choose another id and rename the file to match"
+                    ).format(id=data["id"]),
                 )
             )
         if data["id"] in first_file:
@@ -124,13 +135,19 @@ def id_findings(documents: Sequence[Document], kind: str) -> list[Finding]:
                 _at(
                     document,
                     ("id",),
-                    f"the {kind} id '{data['id']}' is already used by "
-                    f"{first_file[data['id']]} — choose another id",
+                    _id_in_use(kind).format(id=data["id"], file=first_file[data["id"]]),
                 )
             )
         else:
             first_file[data["id"]] = document.file
     return findings
+
+
+def _id_in_use(kind: str) -> str:
+    """The message for an id that another file of ``kind`` (path or actor) already has."""
+    if kind == "actor":
+        return _("the actor id '{id}' is already used by {file} — choose another id")
+    return _("the path id '{id}' is already used by {file} — choose another id")
 
 
 INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -148,12 +165,12 @@ def scalar_findings(document: Document) -> list[Finding]:
         problem = ""
         if isinstance(value, str):
             if found := INVISIBLE.search(value):
-                problem = (
-                    f"contains an invisible control character (U+{ord(found.group()):04X}) "
-                    "— delete it and retype the text around it"
-                )
+                problem = _(
+                    "contains an invisible control character (U+{code}) — delete it and "
+                    "retype the text around it"
+                ).format(code=f"{ord(found.group()):04X}")
             elif tags_possible and (document.typed(path) or "").startswith("!"):
-                problem = _TAG
+                problem = _tag()
         else:
             problem = _number_problem(value, document.typed(path) or "")
         if problem:
@@ -163,24 +180,27 @@ def scalar_findings(document: Document) -> list[Finding]:
     return findings
 
 
-_TAG = "remove the YAML tag (the part starting with !) and write the value itself"
+def _tag() -> str:
+    return _("remove the YAML tag (the part starting with !) and write the value itself")
 
 
 def _number_problem(value: Any, typed: str) -> str:
     """What is wrong with how a number or boolean was written, or ""."""
     if typed.startswith("!"):
-        return _TAG
+        return _tag()
     if isinstance(value, bool):
         if typed not in ("true", "false"):
-            return f"write true or false, not {typed} (YAML reads yes, no, on and off too)"
+            return _(
+                "write true or false, not {typed} (YAML reads yes, no, on and off too)"
+            ).format(typed=typed)
     elif isinstance(value, int):
         if not PLAIN_INTEGER.fullmatch(typed):
-            return (
-                f"write the number in plain digits, not {typed} (YAML reads a leading zero, "
+            return _(
+                "write the number in plain digits, not {typed} (YAML reads a leading zero, "
                 "0x, 0o, + or _ as something else)"
-            )
+            ).format(typed=typed)
     elif isinstance(value, float):
-        return "must be a whole number — write it without a decimal point or exponent"
+        return _("must be a whole number — write it without a decimal point or exponent")
     return ""
 
 
@@ -217,7 +237,9 @@ def vocabulary_findings(document: Document) -> list[Finding]:
                     document.file,
                     where.line,
                     where.column,
-                    f"the id '{term_id}' is used twice in this vocabulary — ids must be unique",
+                    _("the id '{id}' is used twice in this vocabulary — ids must be unique").format(
+                        id=term_id
+                    ),
                     field_name((index, "id")),
                 )
             )
@@ -242,7 +264,9 @@ def path_rule_findings(
                 document.file,
                 where.line,
                 where.column,
-                f"the year {year} is in the future — give the year the path ended",
+                _("the year {year} is in the future — give the year the path ended").format(
+                    year=year
+                ),
                 "year",
             )
         )
@@ -255,8 +279,10 @@ def path_rule_findings(
                 document.file,
                 where.line,
                 where.column,
-                f"the municipality '{municipality}' lies in county '{expected}', "
-                f"not in county '{county}' — correct the county or the municipality",
+                _(
+                    "the municipality '{municipality}' lies in county '{expected}', not in "
+                    "county '{county}' — correct the county or the municipality"
+                ).format(municipality=municipality, expected=expected, county=county),
                 "municipality",
             )
         )
@@ -282,47 +308,66 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
         missing = [name for name in value if isinstance(instance, dict) and name not in instance]
         for name in missing:
             hint = schema.get("properties", {}).get(name, {}).get("description", "")
+            message = (
+                _("the required field '{name}' is missing — {hint}").format(name=name, hint=_(hint))
+                if hint
+                else _("the required field '{name}' is missing").format(name=name)
+            )
             yield Finding(
-                document.file,
-                where.line,
-                where.column,
-                f"the required field '{name}' is missing" + (f" — {hint}" if hint else ""),
-                field_name((*path, name)),
+                document.file, where.line, where.column, message, field_name((*path, name))
             )
     elif kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         for extra in sorted(set(instance) - set(allowed))[:MAX_FINDINGS]:
             close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-            hint = (
-                f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
+            message = (
+                _("unknown field '{field}' — did you mean '{close}'?").format(
+                    field=extra, close=close[0]
+                )
+                if close
+                else _("unknown field '{field}' — allowed fields: {allowed}").format(
+                    field=extra, allowed=", ".join(allowed)
+                )
             )
-            yield finding(f"unknown field '{extra}' — {hint}", (*path, extra))
+            yield finding(message, (*path, extra))
     elif kind == "type":
         yield finding(_type_message(instance, value, path, document.typed(path)))
     elif kind == "const" and path == ("consent",):
         yield finding(
-            "consent must be true — publish a path only when the participant has agreed to it"
+            _("consent must be true — publish a path only when the participant has agreed to it")
         )
     elif kind == "const":
-        yield finding(f"must be {value!r}")
+        yield finding(_("must be {value}").format(value=repr(value)))
     elif kind == "pattern":
         yield finding(_pattern_message(path, schema, instance))
     elif kind == "minLength":
-        yield finding(f"is too short — write at least {value} characters")
+        yield finding(_("is too short — write at least {count} characters").format(count=value))
     elif kind == "maxLength":
         yield finding(
-            f"is too long ({len(instance)} characters, at most {value}) — shorten the text"
+            _("is too long ({length} characters, at most {count}) — shorten the text").format(
+                length=len(instance), count=value
+            )
         )
     elif kind == "minItems":
-        yield finding(f"needs at least {value} item{'s' if value != 1 else ''}")
+        yield finding(
+            ngettext("needs at least {count} item", "needs at least {count} items", value).format(
+                count=value
+            )
+        )
     elif kind == "maxItems":
-        yield finding(f"has more than {value} items — keep the most important ones")
+        yield finding(
+            ngettext(
+                "has more than {count} item — keep the most important one",
+                "has more than {count} items — keep the most important ones",
+                value,
+            ).format(count=value)
+        )
     elif kind == "uniqueItems":
-        yield finding("lists the same value twice — keep each value once")
+        yield finding(_("lists the same value twice — keep each value once"))
     elif kind == "minimum":
-        yield finding(f"must be at least {value}")
+        yield finding(_("must be at least {lowest}").format(lowest=value))
     elif kind == "maximum":
-        yield finding(f"must be at most {value}")
+        yield finding(_("must be at most {highest}").format(highest=value))
     else:
         yield finding(error.message)
 
@@ -347,28 +392,33 @@ def _locate(document: Document, path: FieldPath, needle: str) -> tuple[int, int]
 
 def _type_message(instance: Any, expected: Any, path: FieldPath, typed: str | None) -> str:
     names = [expected] if isinstance(expected, str) else list(expected)
-    wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+    wanted = _type_name(names[0])
+    for name in names[1:]:
+        wanted = _("{first} or {second}").format(first=wanted, second=_type_name(name))
     if not path:
-        return f"the file must hold {wanted}, as in the template"
-    message = f"must be {wanted}"
+        return _("the file must hold {type}, as in the template").format(type=wanted)
     as_typed = typed if typed is not None else str(instance)
     if "string" in names and isinstance(instance, int | float) and not isinstance(instance, bool):
-        message += f' — put the value in quotes, for example "{as_typed}"'
-    elif "string" in names and isinstance(instance, bool):
-        message += " — put the value in quotes (YAML reads yes/no/on/off as true/false)"
-    elif "integer" in names and isinstance(instance, str) and as_typed[:1] in "\"'":
-        message += " — write the number without quotes"
-    return message
+        message = _('must be {type} — put the value in quotes, for example "{value}"')
+        return message.format(type=wanted, value=as_typed)
+    if "string" in names and isinstance(instance, bool):
+        message = _(
+            "must be {type} — put the value in quotes (YAML reads yes/no/on/off as true/false)"
+        )
+        return message.format(type=wanted)
+    if "integer" in names and isinstance(instance, str) and as_typed[:1] in "\"'":
+        return _("must be {type} — write the number without quotes").format(type=wanted)
+    return _("must be {type}").format(type=wanted)
 
 
 def _pattern_message(path: FieldPath, schema: Mapping[str, Any], instance: Any) -> str:
     if isinstance(instance, str) and not instance.strip():
-        return "is empty — write a short text"
+        return _("is empty — write a short text")
     name = next((part for part in reversed(path) if isinstance(part, str)), "")
     if name == "id":
-        return "use only lowercase letters a-z, digits and hyphens, for example elektriker-gavle"
+        return _("use only lowercase letters a-z, digits and hyphens, for example elektriker-gavle")
     if name == "website":
-        return "must be a full https:// address, for example https://example.se/"
+        return _("must be a full https:// address, for example https://example.se/")
     if "\\n" in schema.get("pattern", ""):
-        return "must be a single line of text"
-    return f"does not have the expected form ({schema.get('pattern')})"
+        return _("must be a single line of text")
+    return _("does not have the expected form ({pattern})").format(pattern=schema.get("pattern"))

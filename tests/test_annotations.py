@@ -4,13 +4,22 @@ an annotation on the changed file and line, so a counsellor sees it beside the l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import VALID_PATH, make_project
+from languages import english
 
 from generator.cli import main
 from generator.findings import Finding
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The tests here pin the English messages (``--lang en``)."""
+    yield from english(monkeypatch)
+
 
 ANNOTATION = re.compile(
     r"^::(?P<severity>error|warning) file=(?P<file>[^,]+),line=(?P<line>\d+),"

@@ -1,10 +1,14 @@
 """Messages of `vagar new` and `vagar from-issue`: Swedish by default, English with --lang en
-or VAGAR_LANG=en, and every message id has a Swedish translation in generator/locales/sv.po."""
+or VAGAR_LANG=en. Every message id of the tools and the build — ``_()``, ``ngettext()`` and
+``N_()`` in generator/, the field table's texts, the schemas' field descriptions — has a
+Swedish translation in generator/locales/sv.po, with the same {placeholders}."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -17,7 +21,9 @@ from generator import messages
 from generator.cli import main
 from generator.fields import field_table
 
-AUTHORING = REPO_ROOT / "generator" / "authoring"
+GENERATOR = REPO_ROOT / "generator"
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}
+"""The message functions: ``N_`` marks an id that is translated later (a constant's text)."""
 TABLE_MESSAGES = ("prompt", "comment")
 """Entries of the field table that are English message ids (``form`` labels are Swedish)."""
 TABLE_EXTRA_MESSAGES = ("item", "items", "format")
@@ -28,15 +34,59 @@ def _catalogue() -> Catalog:
         return read_po(handle, locale="sv")
 
 
-def _ids_in_code() -> list[tuple[str, int, str]]:
+MessageId = str | tuple[str, str]
+"""A message id, or the singular and plural of an ``ngettext`` id."""
+
+
+def _ids_in_code() -> list[tuple[str, int, MessageId]]:
     found = []
-    for file in sorted(AUTHORING.glob("*.py")):
+    for file in sorted(GENERATOR.rglob("*.py")):
         for line, message, _comments, _context in extract_from_file(
-            "python", str(file), keywords={"_": None, "ngettext": (1, 2)}
+            "python", str(file), keywords=KEYWORDS
         ):
-            for text in message if isinstance(message, tuple) else (message,):
-                found.append((file.name, line, text))
+            found.append((file.relative_to(GENERATOR).as_posix(), line, message))
     return found
+
+
+def _ids_in_schemas() -> list[MessageId]:
+    """The description of every field: the hint of "the required field 'x' is missing"."""
+    ids: list[MessageId] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for field in node.get("properties", {}).values():
+                if isinstance(field, dict) and isinstance(field.get("description"), str):
+                    ids.append(field["description"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for file in sorted((GENERATOR / "schema").glob("*.schema.json")):
+        walk(json.loads(file.read_text(encoding="utf-8")))
+    return ids
+
+
+def _ids(origin: str) -> list[MessageId]:
+    if origin == "code":
+        return [message for _f, _l, message in _ids_in_code()]
+    if origin == "schemas":
+        return _ids_in_schemas()
+    return list(_ids_in_table())
+
+
+def _translations(catalogue: Catalog, message_id: MessageId) -> list[tuple[str, str]]:
+    """(id, translation) of each form; an empty translation where there is none."""
+    singular = message_id[0] if isinstance(message_id, tuple) else message_id
+    entry = catalogue.get(singular)
+    ids = message_id if isinstance(message_id, tuple) else (message_id,)
+    if entry is None:
+        return [(form, "") for form in ids]
+    strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+    if isinstance(message_id, tuple) and not isinstance(entry.id, tuple):
+        return [(form, "") for form in ids]  # a plural id needs plural forms
+    return [(ids[min(index, len(ids) - 1)], str(text)) for index, text in enumerate(strings)]
 
 
 def _ids_in_table() -> list[str]:
@@ -48,27 +98,41 @@ def _ids_in_table() -> list[str]:
 
 
 def test_the_code_has_messages_to_translate() -> None:
-    assert len(_ids_in_code()) > 40
+    files = {file for file, _line, _message in _ids_in_code()}
+    assert len(_ids_in_code()) > 150
+    for module in (
+        "cli.py",
+        "validate.py",
+        "load.py",
+        "schema.py",
+        "plugin.py",
+        "authoring/new.py",
+    ):
+        assert module in files
+    assert any(isinstance(message, tuple) for _f, _l, message in _ids_in_code())
+    assert len(_ids_in_schemas()) > 30
 
 
-@pytest.mark.parametrize("origin", ["code", "table"])
+@pytest.mark.parametrize("origin", ["code", "table", "schemas"])
 def test_every_message_has_a_swedish_translation(origin: str) -> None:
     catalogue = _catalogue()
-    ids = [text for _f, _l, text in _ids_in_code()] if origin == "code" else _ids_in_table()
-    untranslated = [i for i in ids if not (catalogue.get(i) and catalogue.get(i).string)]
+    untranslated = [
+        message_id
+        for message_id in _ids(origin)
+        if not all(text.strip() for _form, text in _translations(catalogue, message_id))
+    ]
     assert untranslated == []
 
 
-@pytest.mark.parametrize("origin", ["code", "table"])
+@pytest.mark.parametrize("origin", ["code", "table", "schemas"])
 def test_translations_keep_the_placeholders(origin: str) -> None:
     catalogue = _catalogue()
-    ids = [text for _f, _l, text in _ids_in_code()] if origin == "code" else _ids_in_table()
-    for message_id in ids:
-        translation = catalogue.get(message_id)
-        assert translation is not None
-        assert set(re.findall(r"\{(\w*)\}", str(translation.string))) == set(
-            re.findall(r"\{(\w*)\}", message_id)
-        ), message_id
+    for message_id in _ids(origin):
+        for form, text in _translations(catalogue, message_id):
+            assert set(re.findall(r"\{(\w*)\}", text)) == set(re.findall(r"\{(\w*)\}", form)), (
+                form,
+                text,
+            )
 
 
 def test_the_catalogue_has_each_id_once() -> None:

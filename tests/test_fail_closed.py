@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,19 @@ from helpers import (
     make_project,
     with_path_id,
 )
+from languages import english
 
 from generator.cli import main
 from generator.content import ContentLayout, load_content
 from generator.findings import Finding
 from generator.validate import text_hash
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The tests here pin the English messages (``--lang en``)."""
+    yield from english(monkeypatch)
+
 
 PATH_FILE = "content/paths/giltig-vag.yaml"
 

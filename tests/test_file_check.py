@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from helpers import VALID_PATH, make_project, with_path_id
 
-from generator import file_check
+from generator import file_check, messages
 from generator.content import ContentLayout, load_content
 
 
@@ -42,3 +42,26 @@ def test_workers_report_the_same_findings_in_the_same_order(
         ("content/paths/vag-007.yaml", "steps[0].weeks"),
         ("content/paths/vag-300.yaml", "steps[0].text"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"), [("en", "must be a whole number"), ("sv", "ska vara ett helt tal")]
+)
+def test_workers_write_in_the_language_of_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, message: str
+) -> None:
+    """``--lang`` is not in the workers' environment: they are told the language."""
+    monkeypatch.setenv("VAGAR_LANG", "sv" if language == "en" else "en")
+    paths = {
+        f"vag-{n:03d}.yaml": with_path_id(VALID_PATH, f"vag-{n:03d}")
+        for n in range(file_check.PARALLEL_FROM + 1)
+    }
+    paths["vag-007.yaml"] = paths["vag-007.yaml"].replace("weeks: 2", "weeks: två")
+    before = messages.language()
+    messages.set_language(language)
+    try:
+        findings = load_content(ContentLayout(make_project(tmp_path, paths)), this_year=2025)[1]
+    finally:
+        messages.set_language(before)
+
+    assert [f.message for f in findings] == [message]

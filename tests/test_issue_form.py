@@ -349,7 +349,7 @@ def test_a_checker_finding_names_the_field(
 
     assert any(
         p.startswith("Fältet ”Steg”: content/paths/fran-lagret-till-elcentralen.yaml:")
-        and "steps: has more than 20 items" in p
+        and "steps: har fler än 20 punkter — behåll de viktigaste" in p
         for p in problems
     ), problems
 
@@ -380,7 +380,7 @@ def test_an_unreadable_issue_file_is_a_usage_error(
     assert main(["from-issue", str(tmp_path / "saknas.md"), "--root", str(root)]) == 2
 
     err = capsys.readouterr().err
-    assert "cannot read the issue text" in err
+    assert "vagar: kan inte läsa ärendets text från" in err
     assert "Traceback" not in err
 
 

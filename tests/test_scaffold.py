@@ -285,7 +285,7 @@ def test_an_id_can_be_chosen_and_must_be_valid(
 
     assert _only_path(root).name == "elektriker-i-gavle.yaml"
     assert main(["new", "--root", str(root), *FLAGS, "--id", "elektriker-i-gavle"]) == 1
-    assert "the file already exists" in capsys.readouterr().err
+    assert "id: filen finns redan — välj ett annat id" in capsys.readouterr().err
     _check(root)
 
 
@@ -307,7 +307,7 @@ def test_an_invalid_project_stops_the_new_file(
     assert main(["new", "--root", str(root), *FLAGS]) == 1
 
     err = capsys.readouterr().err
-    assert "content/paths/giltig-vag.yaml:18:12: steps[0].weeks: must be at least 1" in err
+    assert "content/paths/giltig-vag.yaml:18:12: steps[0].weeks: ska vara minst 1" in err
     assert "Filen skrevs inte" in err
     assert sorted(p.name for p in (root / "content" / "paths").iterdir()) == ["giltig-vag.yaml"]
 

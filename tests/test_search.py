@@ -7,14 +7,23 @@ import gzip
 import hashlib
 import stat
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import cbor2
 import pytest
 from helpers import REPO_ROOT, build_site
+from languages import english
 
 from generator.search import BUNDLE_DIR, SearchIndex
 from generator.search_bundle import BundleError, reference_files, verify_bundle
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The tests here pin the English messages (``--lang en``)."""
+    yield from english(monkeypatch)
+
 
 PAGES = [
     (
@@ -165,6 +174,7 @@ def test_the_build_fails_when_pagefind_leaves_a_cut_file_and_keeps_the_previous_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind", "site"]
 
 
+@pytest.mark.node
 def test_the_search_bundle_of_the_sample_site_answers_a_query_in_node(site: Path) -> None:
     """Pagefind's own JavaScript and WebAssembly, run by Node, find the electricians."""
     script = REPO_ROOT / "tests" / "pagefind_query.mjs"

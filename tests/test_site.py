@@ -131,7 +131,34 @@ def test_schemas_are_published_for_editors(site: Path) -> None:
     assert "elektriker" in schema["properties"]["occupation"]["enum"]
 
 
-def test_invalid_content_fails_the_build_and_leaves_the_site(tmp_path: Path) -> None:
+INVALID_CONSENT = {
+    "sv": [
+        "Innehållet har fel; inget byggdes.",
+        "{at}: consent: consent måste vara true — publicera en väg bara när deltagaren har sagt "
+        "ja till det",
+        "{at}: consent: skriv true eller false, inte no (YAML tolkar också yes, no, on och off "
+        "som true eller false)",
+    ],
+    "en": [
+        "Content has errors; nothing was built.",
+        "{at}: consent: consent must be true — publish a path only when the participant has "
+        "agreed to it",
+        "{at}: consent: write true or false, not no (YAML reads yes, no, on and off too)",
+    ],
+}
+"""What the build says of ``consent: no``, by VAGAR_LANG; ``{at}`` is file:line:column."""
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_invalid_content_fails_the_build_and_leaves_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The build stops with the checker's messages: Swedish by default, English with
+    VAGAR_LANG=en."""
+    if language == "en":
+        monkeypatch.setenv("VAGAR_LANG", "en")
+    else:
+        monkeypatch.delenv("VAGAR_LANG", raising=False)
     project = tmp_path / "project"
     for name in ("content", "theme"):
         shutil.copytree(REPO_ROOT / name, project / name)
@@ -142,10 +169,13 @@ def test_invalid_content_fails_the_build_and_leaves_the_site(tmp_path: Path) -> 
     site_dir.mkdir()
     (site_dir / "keep.html").write_text("previous build", encoding="utf-8")
     broken = project / "content" / "paths" / f"{next(iter(PATHS))}.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("consent: true", "consent: no"))
+    text = broken.read_text(encoding="utf-8").replace("consent: true", "consent: no")
+    broken.write_text(text, encoding="utf-8")
+    at = f"content/paths/{broken.name}:{text.splitlines().index('consent: no') + 1}:10"
     result = build_site(project, site_dir)
     assert result.returncode == 1
-    assert "consent: consent must be true" in result.stderr
+    expected = "\n".join(line.format(at=at) for line in INVALID_CONSENT[language])
+    assert f"{expected}\n" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in site_dir.iterdir()) == ["keep.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

@@ -3,6 +3,7 @@ and a hint — checked through ``load_content`` and the ``vagar check`` command.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,18 @@ from helpers import (
     make_project,
     with_path_id,
 )
+from languages import english
 
 from generator.cli import main
 from generator.content import ContentLayout, load_content
 from generator.findings import Finding
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The tests here pin the English messages (``--lang en``)."""
+    yield from english(monkeypatch)
+
 
 PATH_FILE = "content/paths/giltig-vag.yaml"
 
@@ -555,7 +564,7 @@ def test_cli_valid_project_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixt
         f"{PATH_FILE}:9:15: municipality: warning: the municipality will not be shown, only the "
         "county: no other path has the same municipality, occupation, age band and year"
     ]
-    assert "1 paths and 2 actors checked: no errors, 1 warning" in err
+    assert "1 path and 2 actors checked: no errors, 1 warning" in err
 
 
 def test_municipality_shared_by_two_similar_paths_is_shown(tmp_path: Path) -> None:
