@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from generator.csp import with_policy
 from generator.findings import Finding
+from generator.messages import _, ngettext
 from generator.pages import NAVIGATION, PAGE_TYPES, fixed_urls
 from generator.render import STRINGS_FILE, RenderedPage, StringsError, load_strings
 from generator.search import BundleError, SearchIndex
@@ -64,6 +65,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     """
 
     def __init__(self) -> None:
+        self.serving = False
         self.target: Path | None = None
         self.staging: Path | None = None
         self.search: SearchIndex | None = None
@@ -88,8 +90,8 @@ class VagarPlugin(BasePlugin[VagarConfig]):
                 f"{self.config.theme_dir}/{STRINGS_FILE}",
             )
         except StringsError as error:
-            message = f"The UI strings cannot be read; nothing was built.\n{error}"
-            raise PluginError(message) from None
+            message = _("The UI strings cannot be read; nothing was built.")
+            raise PluginError(f"{message}\n{error}") from None
         titles = {name: self.strings[name].get("nav_title", "") for name in NAVIGATION}
         generated = [
             {titles[name] or self.strings[name]["title"]: source_uri(PAGE_TYPES[name].url)}
@@ -106,7 +108,8 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             if finding.severity == "warning":
                 log.warning(finding.format())
         if site is None:
-            raise PluginError(f"Content has errors; nothing was built.\n{_errors(findings)}")
+            message = _("Content has errors; nothing was built.")
+            raise PluginError(f"{message}\n{_errors(findings)}")
         self.strings = dict(site.strings)
         self.pages = {source_uri(page.url): page for page in site.pages}
         self.schemas = dict(site.schemas)
@@ -149,9 +152,16 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         generated = self.pages.get(page.file.src_uri)
         return generated.html if generated is not None else html
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects its live-reload script after every hook, with new text on
+        # each request: no policy could allow it by hash, so the preview goes without one.
+        self.serving = command == "serve"
+
     # Last, after every other plugin: the policy hashes the inline scripts of the final HTML.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.serving:
+            return output
         return with_policy(output, config.site_url, content=page.content)
 
     @event_priority(-100)
@@ -159,7 +169,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         # 404.html is a static template, not a page; sitemap.xml is not HTML.
-        if not template_name.endswith(".html"):
+        if self.serving or not template_name.endswith(".html"):
             return output_content
         return with_policy(output_content, config.site_url)
 
@@ -172,9 +182,13 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             try:
                 count = search.finish(Path(config.site_dir))
             except BundleError as error:
-                message = f"The search index is not whole; the site was not changed: {error}"
-                raise PluginError(message) from None
-            log.info(f"Pagefind indexed {count} pages")
+                message = _("The search index is not whole; the site was not changed: {error}")
+                raise PluginError(message.format(error=error)) from None
+            log.info(
+                ngettext(
+                    "Pagefind indexed {count} page", "Pagefind indexed {count} pages", count
+                ).format(count=count)
+            )
         self._publish(config)
 
     def _publish(self, config: MkDocsConfig) -> None:
@@ -188,7 +202,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         config.site_dir = str(self.target)
         self.staging = None
         shutil.rmtree(old, ignore_errors=True)
-        log.info(f"The finished site replaced {self.target}")
+        log.info(_("The finished site replaced {folder}").format(folder=self.target))
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.search is not None:
