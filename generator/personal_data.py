@@ -270,15 +270,15 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:i\s+(?:början|slutet|mitten)\s+av|i|under|sedan|från|till|efter|före|innan|"
     r"fram\s+till)\s+$"
 )
-_AGE = re.compile(
-    r"(?<![\u2013-])\b\d{1,3}\s*(?:år|års)\s+(?:gammal|gamla|ung)\b"
-    r"|\b\d{1,3}-?åri(?:ng|g)\w*"
-    r"|\bfyllde\s+\d{1,3}\b"
-    r"|\bvid\s+\d{1,3}\s+års\s+ålder\b"
-    r"|\b\d{1,3}\s+års\s+ålder\b"
-    r"|\b(?:är|var|blev)\s+\d{2}\s+år(?!\s+(?:i|på|inom|som|med|av|hos|vid)\b)"
-    r"|\bålder(?:n)?\s*:?\s*\d{1,3}\b(?!\s*[\u2013-]\s*\d)"
+_AGE_PATTERNS = (
+    r"(?<![\u2013-])\b\d{1,3}\s*(?:år|års)\s+(?:gammal|gamla|ung)\b",  # 34 år gammal
+    r"\b\d{1,3}-?åri(?:ng|g)\w*",  # 34-åring
+    r"\bfyllde\s+\d{1,3}\b",  # fyllde 50
+    r"\b(?:vid\s+)?\d{1,3}\s+års\s+ålder\b",  # vid 50 års ålder
+    r"\b(?:är|var|blev)\s+\d{2}\s+år(?!\s+(?:i|på|inom|som|med|av|hos|vid)\b)",  # var 34 år
+    r"\bålder(?:n)?\s*:?\s*\d{1,3}\b(?!\s*[\u2013-]\s*\d)",  # åldern 52, not a range
 )
+_AGE = re.compile("|".join(_AGE_PATTERNS))
 _NUMERIC_DATE_HINT = re.compile(r"\d[./-]\d|den\s+\d")
 _AGE_HINT = re.compile(r"\d\s*(?:år|-?åri)|fyllde|ålder")
 

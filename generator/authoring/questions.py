@@ -48,6 +48,15 @@ class Questions:
         """Whether someone answers: then wrong answers are asked again."""
         return self.ask_fn is not None
 
+    def refused(self, key: str, problem: str, retry: str) -> bool:
+        """Record ``problem`` and give up when nobody can be asked again (True); otherwise
+        say it with ``retry`` and let the caller ask once more."""
+        if not self.interactive:
+            self.problem(key, problem)
+            return True
+        self.say("  " + retry.format(problem=problem))
+        return False
+
     def problem(self, key: str, problem: str) -> None:
         """Record a problem with the answer ``key``, named as the caller names it."""
         self.errors.append(f"{self.names.get(key, key)}: {problem}")
@@ -90,10 +99,8 @@ class Questions:
             problem = text_problem(text, field)
             if problem is None:
                 return text
-            if not self.interactive:
-                self.problem(key, problem)
+            if self.refused(key, problem, _("The text {problem}.")):
                 return None
-            self.say("  " + _("The text {problem}.").format(problem=problem))
         return None
 
     def choice(
@@ -186,10 +193,8 @@ class Questions:
                 problem = range_problem(number, lowest, highest) or ""
                 if not problem:
                     return number
-            if not self.interactive:
-                self.problem(key, problem)
+            if self.refused(key, problem, _("The answer {problem}.")):
                 return None
-            self.say("  " + _("The answer {problem}.").format(problem=problem))
         return None
 
     def note(self, key: str, value: str, option: Option) -> None:
