@@ -63,3 +63,29 @@ def test_the_site_function_needs_no_mkdocs_and_matches_the_plugin_build(site: Pa
     for uri in assembled["schemas"]:
         assert (site / str(uri)).is_file()
     assert len(assembled["search"]) > 30
+
+
+def _imports(file: Path) -> set[str]:
+    import ast
+
+    tree = ast.parse(file.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_imports_go_one_way() -> None:
+    """Only the adapter imports MkDocs; no stage imports the authoring tools or the adapter."""
+    package = REPO_ROOT / "generator"
+    for file in sorted(package.rglob("*.py")):
+        imports = _imports(file)
+        name = file.relative_to(package).as_posix()
+        engine = {i for i in imports if i.split(".")[0] in ("mkdocs", "material")}
+        assert not engine or name == "plugin.py", (name, engine)
+        assert "generator.plugin" not in imports, name
+        if not name.startswith("authoring/") and name != "cli.py":
+            assert not any(i.startswith("generator.authoring") for i in imports), name
