@@ -1,5 +1,6 @@
 """The `vagar` command: `check` validates all content, `new` writes a path by asking
-questions, `from-issue` turns a "Ny väg" issue into a path file.
+questions, `from-issue` turns a "Ny väg" issue into a path file, `reviewed` prints the entry
+for a false alarm a maintainer has reviewed.
 
 ``main(argv)`` returns the exit code instead of exiting, and takes the function that reads
 answers as a parameter, so tests call it directly with scripted answers.
@@ -16,11 +17,17 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import yaml
+
 from generator.authoring.issue_form import run_from_issue
 from generator.authoring.new import add_field_flags, answers_from_args, run_new
 from generator.content import ContentLayout, load_content
-from generator.findings import has_errors
+from generator.findings import field_name, has_errors
+from generator.load import load_document
 from generator.messages import DEFAULT_LANGUAGE, LANGUAGES, _, language, ngettext, set_language
+from generator.reviewed import FILE_NAME as REVIEWED_FILE
+from generator.schema import free_texts
+from generator.validate import text_hash
 
 
 def main(argv: Sequence[str] | None = None, input_fn: Callable[[str], str] = input) -> int:
@@ -53,6 +60,8 @@ def _chosen_language(given: str | None) -> str:
 def _run(args: argparse.Namespace, input_fn: Callable[[str], str]) -> int:
     if args.command == "check":
         return _check(args.root, args.format)
+    if args.command == "reviewed":
+        return review_entry(args.root, args.file, args.field, args.reason)
     if args.command == "new":
         return run_new(
             args.root,
@@ -114,7 +123,47 @@ def _parser() -> argparse.ArgumentParser:
     issue.add_argument("file", type=Path, help="a file with the issue body, or - for stdin")
     issue.add_argument("--root", type=Path, default=Path("."), help=root_help)
     issue.add_argument("--dry-run", action="store_true", help="print the file instead of writing")
+    reviewed = command(
+        "reviewed",
+        help="print the entry that lets a reviewed false alarm through",
+        description=f"Prints an entry for content/{REVIEWED_FILE}: the file, the field, the "
+        "SHA-256 of the field's exact text (never the text) and the reason.",
+    )
+    reviewed.add_argument("file", type=Path, help="the content file, e.g. content/paths/x.yaml")
+    reviewed.add_argument("field", help="the field as the checker names it, e.g. steps[1].text")
+    reviewed.add_argument("--reason", required=True, help="why the alarm is false, in a sentence")
+    reviewed.add_argument("--root", type=Path, default=Path("."), help=root_help)
     return parser
+
+
+def review_entry(root: Path, file: Path, field: str, reason: str) -> int:
+    """`vagar reviewed`: print the reviewed-false-alarm entry for one field of one file."""
+    layout = ContentLayout(root.resolve())
+    path = file if file.is_absolute() else layout.root / file
+    shown = layout.display(path.resolve() if path.exists() else path)
+    document, problems = load_document(path, shown) if path.exists() else (None, [])
+    if document is None:
+        for problem in problems:
+            _say(problem.format())
+        _say(_("vagar: cannot read {file}").format(file=shown))
+        return 2
+    kind = "actor" if "/actors/" in f"/{shown}" else "path"
+    texts = {field_name(at): text for at, text in free_texts(kind, document.data)}
+    if field not in texts:
+        _say(
+            _("vagar: {file} has no free text {field}; free texts: {fields}").format(
+                file=shown, field=field, fields=", ".join(texts)
+            )
+        )
+        return 2
+    entry = {
+        "file": shown,
+        "field": field,
+        "text_sha256": text_hash(texts[field]),
+        "reason": reason,
+    }
+    print(yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100), end="")
+    return 0
 
 
 def _check(root: Path, output_format: str) -> int:

@@ -199,7 +199,8 @@ def _number_problem(value: Any, typed: str) -> str:
                 "write the number in plain digits, not {typed} (YAML reads a leading zero, "
                 "0x, 0o, + or _ as something else)"
             ).format(typed=typed)
-    elif isinstance(value, float):
+    elif isinstance(value, float) and value.is_integer():
+        # 4.0 passes the schema as an integer; 2.5 is reported there already.
         return _("must be a whole number — write it without a decimal point or exponent")
     return ""
 

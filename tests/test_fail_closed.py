@@ -347,3 +347,21 @@ def test_a_damaged_strings_file_stops_the_build_with_a_located_message(
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_vagar_reviewed_prints_the_entry_that_lets_the_text_through(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _with_alarm(tmp_path)
+    reason = "Numret är växelnumret till en arbetsgivare, inte till en person."
+    assert (
+        main(["reviewed", PATH_FILE, "steps[0].text", "--reason", reason, "--root", str(root)]) == 0
+    )
+    entry = capsys.readouterr().out
+    assert ALARM not in entry and "070" not in entry
+    (root / "content/reviewed-false-alarms.yaml").write_text(entry, encoding="utf-8")
+    assert [f for f in errors(root)] == []
+    assert (
+        main(["reviewed", PATH_FILE, "steps[9].text", "--reason", reason, "--root", str(root)]) == 2
+    )
+    assert "has no free text steps[9].text" in capsys.readouterr().err
