@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -48,7 +48,7 @@ class SchemaChecker:
         self.schema = schema
         self._known = {name: frozenset(ids) for name, ids in known.items()}
         self._detailed = make_validator(schema, known)
-        self._fast = fastjsonschema.compile(_for_fastjsonschema(schema))
+        self._fast = _compiled(json.dumps(schema, sort_keys=True))
         self._free_text_plan = _plan(schema, schema, ("x-free-text",))
         self._reference_plan = _plan(schema, schema, ("x-vocabulary", "x-reference"))
 
@@ -129,6 +129,13 @@ def make_validator(schema: Mapping[str, Any], known: Lookup) -> Validator:
         Draft202012Validator, {"x-vocabulary": check_known, "x-reference": check_known}
     )
     return cls(schema)  # type: ignore[no-any-return]
+
+
+@cache
+def _compiled(schema_json: str) -> Callable[[Any], Any]:
+    """The fast validator of a schema (given as JSON text, so that it can be a cache key):
+    compiling takes about 10 ms, and a check uses ten schemas, a serve session hundreds."""
+    return fastjsonschema.compile(_for_fastjsonschema(json.loads(schema_json)))
 
 
 def _for_fastjsonschema(schema: Mapping[str, Any]) -> dict[str, Any]:
