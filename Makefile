@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install chromium npm serve build check lint test benchmark clean
+.PHONY: install chromium npm serve build check lint test test-fast benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ lint: install
 test: install chromium npm lint
 	$(BIN)/vagar check
 	$(BIN)/python -m pytest
+
+# The tests that need neither Chromium nor Node.js nor Java (see the markers in pyproject.toml).
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser and not node and not java"
 
 # Run by hand: synthesizes 1,000-20,000 paths, builds them and prints a table (see README).
 benchmark: install chromium

@@ -33,9 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
-import http.server
 import os
 import re
 import shlex
@@ -45,25 +43,21 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 from synthesize import REPO_ROOT, synthesize
 
+# scripts/localsite.py: the static server and Chromium shared with the tests.
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+from scripts.localsite import ByteCounter, launch_chromium, serve
+
 QUERY = "undersköterska"
 FILTER_COUNTY = "Stockholms län"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 POLL_SECONDS = 0.02
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO_ROOT)}
 
@@ -178,71 +172,8 @@ def folder_size(folder: Path) -> tuple[int, int]:
 # --- Serving and the browser --------------------------------------------------------------------
 
 
-class _Sent:
-    """What the server sent since the last reset (a cross-check of the browser's count)."""
-
-    lock = threading.Lock()
-    bytes = 0
-    requests = 0
-
-    @classmethod
-    def reset(cls) -> None:
-        with cls.lock:
-            cls.bytes = cls.requests = 0
-
-    @classmethod
-    def add(cls, size: int) -> None:
-        with cls.lock:
-            cls.bytes += size
-            cls.requests += 1
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed when the browser accepts it, as GitHub Pages serves them."""
-
-    cache: ClassVar[dict[str, bytes]] = {}
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        file = self.translate_path(self.path)
-        if os.path.isdir(file) and self.path.split("?")[0].endswith("/"):
-            file = os.path.join(file, "index.html")
-        if not os.path.isfile(file):
-            super().do_GET()
-            return
-        with open(file, "rb") as handle:
-            body = handle.read()
-        encoded = "gzip" in self.headers.get("Accept-Encoding", "") and body[:2] != b"\x1f\x8b"
-        if encoded:
-            if file not in self.cache:
-                self.cache[file] = gzip.compress(body, 6)
-            body = self.cache[file]
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(file))
-        if encoded:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        _Sent.add(len(body))
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """``folder`` served on 127.0.0.1 in a thread; yields the base URL."""
-    GzipHandler.cache = {}
-    handler = functools.partial(GzipHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+SENT = ByteCounter()
+"""The body bytes the server sent since the last reset (a cross-check of the browser's count)."""
 
 
 @dataclass
@@ -283,7 +214,7 @@ class NetworkMeter:
     def reset(self) -> None:
         self.finished: list[Any] = []
         self.last_event = time.monotonic()
-        _Sent.reset()
+        SENT.reset()
 
     def _started(self, request: Any) -> None:
         if not request.url.startswith("data:"):
@@ -324,7 +255,7 @@ class NetworkMeter:
                 body = int(length)
             total += body + sizes["responseHeadersSize"]
         urls = [request.url for request in self.finished]
-        return Transfer(total, len(self.finished), _Sent.bytes, urls)
+        return Transfer(total, len(self.finished), SENT.bytes, urls)
 
 
 @dataclass
@@ -353,8 +284,9 @@ def measure_browser(site: Path, path_url: str) -> BrowserFigures:
     from playwright.sync_api import sync_playwright
 
     results = ".vagar-search a.pf-result-link"
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    # Served as GitHub Pages serves it: gzip, but for files that already are gzip.
+    with serve(site, gzip=True, counter=SENT) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
         try:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()

@@ -4,10 +4,11 @@
     python scripts/lighthouse.py --site site    # an already built site
     python scripts/lighthouse.py --json         # the scores as JSON (tests/test_lighthouse.py)
 
-The site is served under /repo/ on 127.0.0.1 by a small static server that gzips text, as
-GitHub Pages does. Lighthouse runs with its mobile defaults (simulated slow 4G and a slowed
-CPU) in Debian's Chromium (CHROME_PATH, /usr/bin/chromium by default), one run per page, and
-three (the median counts) for a page that scored under a threshold.
+The site is served under /repo/ on 127.0.0.1 by the static server of scripts/localsite.py,
+which gzips what is not gzip already, as GitHub Pages does. Lighthouse runs with its mobile
+defaults (simulated slow 4G and a slowed CPU) in Debian's Chromium (CHROME_PATH,
+/usr/bin/chromium by default), one run per page, and three (the median counts) for a page
+that scored under a threshold.
 Lighthouse comes from node_modules/ (`make npm`). Exits 1 when a score is below THRESHOLDS.
 """
 
@@ -15,30 +16,28 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Run as `python scripts/lighthouse.py`, the repository root is not on sys.path.
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+from scripts import localsite  # noqa: E402
+
 LIGHTHOUSE = REPO_ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 SUB_PATH = "repo"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 THRESHOLDS = {"performance": 90, "accessibility": 100, "best-practices": 95, "seo": 95}
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage"
-)
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+CHROME_FLAGS = " ".join(["--headless=new", *localsite.CHROMIUM_ARGS, "--disable-dev-shm-usage"])
+HEADERS = {"Cache-Control": "max-age=600"}  # as GitHub Pages sends
 
 
 def sample_pages() -> dict[str, str]:
@@ -52,71 +51,20 @@ def sample_pages() -> dict[str, str]:
     }
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; text is sent gzipped to a client that accepts it."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not url_path.endswith("/"):
-                return super().send_head()  # the redirect to the folder's URL
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
-            return super().send_head()
-        body = _compressed(path)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        return _Bytes(body)
-
-
-class _Bytes:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
-
-
-@functools.cache
-def _compressed(path: Path) -> bytes:
-    return gzip.compress(path.read_bytes(), compresslevel=6)
-
-
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
     """``site`` at http://127.0.0.1:<port>/repo/ until the block ends."""
     with tempfile.TemporaryDirectory() as root:
         (Path(root) / SUB_PATH).symlink_to(site.resolve(), target_is_directory=True)
-        handler = functools.partial(GzipHandler, directory=root)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join()
+        with localsite.serve(Path(root), SUB_PATH, gzip=True, headers=HEADERS) as base:
+            yield base
 
 
 def lighthouse(url: str) -> dict[str, int]:
     """One Lighthouse run (mobile): the score of each category, 0-100."""
     if not LIGHTHOUSE.is_file():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `make npm`")
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", localsite.CHROMIUM)}
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
             [

@@ -7,9 +7,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO_ROOT, QuietHandler, build_site, serve
+from helpers import REPO_ROOT, build_site
+
+from scripts.localsite import launch_chromium, serve
 
 SUB_PATH = "repo"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the ``browser`` fixture must carry the ``browser`` marker, so that
+    ``-m "not browser"`` (``make test-fast``) never starts Chromium."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "browser" in getattr(item, "fixturenames", ())
+        and item.get_closest_marker("browser") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("mark with @pytest.mark.browser: " + ", ".join(unmarked))
 
 
 @pytest.fixture(scope="session")
@@ -34,53 +49,27 @@ def base_url(serve_root: Path) -> Iterator[str]:
         yield url
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium, headless, driven by Playwright. A missing browser fails, never skips."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = launch_chromium(playwright)
         yield launched
         launched.close()
 
 
 @pytest.fixture
 def page(browser: Any, base_url: str) -> Iterator[Any]:
-    """A fresh page that records every request, console error and dialog."""
+    """A fresh page that records every request, failed response, console error and dialog
+    (``watch_page``)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.requests = []
-    page.problems = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda error: page.problems.append(str(error)))
-    page.on(
-        "dialog",
-        lambda dialog: (page.problems.append(f"dialog: {dialog.message}"), dialog.dismiss()),
-    )
-    yield page
+    yield watch_page(context.new_page())
     context.close()
 
 
-def _record_dialog(page: Any, dialog: Any) -> None:
-    page.problems.append(f"dialog: {dialog.message}")
-    dialog.dismiss()
-
-
 # --- Accessibility, keyboard, privacy and hostile-content checks ------------------------------
-# Added for the browser-proven checks; the fixtures above are unchanged.
 
 NODE_MODULES = REPO_ROOT / "node_modules"
 PAGES_SITE_URL = f"http://127.0.0.1/{SUB_PATH}/"
@@ -91,23 +80,6 @@ def node_tool(relative: str) -> Path:
     path = NODE_MODULES / relative
     assert path.exists(), f"{path} is missing: run `make npm` (npm ci from package-lock.json)"
     return path
-
-
-class _PagesHandler(QuietHandler):
-    """Serves like GitHub Pages: a missing file gets the site's own 404.html, status 404."""
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(str(self.directory)) / SUB_PATH / "404.html"
-        if code != 404 or not not_found.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
@@ -129,7 +101,7 @@ def pages_serve_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def pages_base_url(pages_serve_root: Path) -> Iterator[str]:
     """That site at http://127.0.0.1:<port>/repo/, with 404.html for every missing URL."""
-    with serve(pages_serve_root, SUB_PATH, _PagesHandler) as url:
+    with serve(pages_serve_root, SUB_PATH, pages_404=True) as url:
         yield url
 
 
@@ -147,7 +119,12 @@ def watch_page(page: Any) -> Any:
     )
     page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
     page.on("pageerror", lambda error: page.problems.append(str(error)))
-    page.on("dialog", lambda dialog: _record_dialog(page, dialog))
+
+    def record_dialog(dialog: Any) -> None:
+        page.problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", record_dialog)
     return page
 
 

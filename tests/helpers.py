@@ -7,21 +7,22 @@ written by the test itself; invalid variants are made by string edits of ``VALID
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).parent.parent
 VOCABULARY_DIR = REPO_ROOT / "content" / "vocabulary"
 THEME_DIR = REPO_ROOT / "theme"
 FIXTURES_DIR = Path(__file__).parent / "fixtures"
+
+# The tests import scripts.localsite (the static server and Chromium shared with the benchmark
+# and scripts/lighthouse.py) from the repository root, also when pytest is not run as
+# `python -m pytest` from there.
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
 
 # A minimal valid path. Tests assert exact line numbers, so keep this layout stable:
 # line 17 is the first step's actors, line 25 documented_by, line 26 consent.
@@ -134,26 +135,3 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str
         text=True,
         check=False,
     )
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that keeps the test output clean."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path, sub_path: str, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (a free port); yields the URL of ``folder/sub_path/``."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{sub_path}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()

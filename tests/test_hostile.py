@@ -21,12 +21,13 @@ from typing import Any
 import pytest
 import yaml
 from conftest import SUB_PATH, watch_page
-from helpers import ARBETSFORMEDLINGEN, REPO_ROOT, build_site, make_project, serve
+from helpers import ARBETSFORMEDLINGEN, REPO_ROOT, build_site, make_project
 from payloads import ACCEPTED_WEBSITES, NOT_URLS, PAYLOADS, REJECTED_WEBSITES
 from test_accessibility import describe, run_axe
 from test_html_validity import allowed, vnu
 
 from generator.cli import main as vagar
+from scripts.localsite import serve
 
 MARK = "kantfall"
 COUNTY = "21"  # Gävleborgs län
@@ -128,7 +129,7 @@ def test_the_checker_rejects_unsafe_websites(
     actors = {"elak-aktor-00.yaml": actor_yaml(0, "ett vanligt namn", address)}
     actors["arbetsformedlingen.yaml"] = ARBETSFORMEDLINGEN
     root = make_project(tmp_path, {"elak-00.yaml": path_yaml(0, "en vanlig text")}, actors)
-    assert vagar(["check", "--root", str(root)]) == 1
+    assert vagar(["check", "--lang", "en", "--root", str(root)]) == 1
     out = capsys.readouterr()
     assert "website: must be a full https:// address" in out.out + out.err
     assert "Traceback" not in out.out + out.err
@@ -144,6 +145,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.node
+@pytest.mark.java
 def test_hostile_site_is_valid_html(hostile_site: Path) -> None:
     """No payload breaks the markup: the Nu Html Checker finds nothing new."""
     messages = vnu(hostile_site / SUB_PATH)
@@ -282,6 +285,16 @@ NEXT_PLACEHOLDER = """() => {
 }"""
 
 
+PLACEHOLDER_LOADED = """() => {
+    const items = [...document.querySelectorAll('.vagar-search li.pf-result')];
+    const first = items.find(item => !item.querySelector('a.pf-result-link'));
+    if (!first) return true;
+    const box = first.getBoundingClientRect();
+    return box.top >= window.innerHeight || box.bottom <= 0;
+}"""
+"""Every result in view has loaded: the first one still waiting is out of view."""
+
+
 @pytest.mark.browser
 def test_search_results_show_hostile_text_literally(
     hostile_page: Any, hostile_base_url: str
@@ -296,7 +309,8 @@ def test_search_results_show_hostile_text_literally(
     for _ in range(4 * expected):
         if not page.evaluate(NEXT_PLACEHOLDER):
             break
-        page.wait_for_timeout(50)
+        # The item just scrolled into view loads its result; wait for that, not for time.
+        page.wait_for_function(PLACEHOLDER_LOADED)
     results = {r["href"]: r for r in page.evaluate(RESULTS)}
     assert len(results) == expected, sorted(results)
     for index, payload in enumerate(PAYLOADS):
@@ -332,7 +346,10 @@ def test_header_search_shows_hostile_text_literally(
     page.locator("pagefind-modal-trigger button").click()
     page.locator("pagefind-modal dialog").get_by_role("searchbox").fill(MARK)
     page.wait_for_selector("pagefind-modal a.pf-result-link")
-    page.wait_for_timeout(300)
+    # Results render one by one: wait until the count of rendered links stops being below 5.
+    page.wait_for_function(
+        "document.querySelectorAll('pagefind-modal .pf-result-card a.pf-result-link').length >= 5"
+    )
     shown = page.evaluate(
         """() => [...document.querySelectorAll('pagefind-modal .pf-result-card')]
             .filter(card => card.querySelector('a.pf-result-link'))
@@ -350,6 +367,7 @@ def test_header_search_shows_hostile_text_literally(
 
 
 @pytest.mark.browser
+@pytest.mark.node  # axe-core from node_modules/
 @pytest.mark.parametrize("url", ["vagar/elak-00/", "yrken/elektriker/sida-2/"])
 def test_hostile_pages_stay_accessible(hostile_page: Any, hostile_base_url: str, url: str) -> None:
     """A path page and the second page of a long list, full of payloads: axe finds nothing."""

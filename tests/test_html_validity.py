@@ -13,7 +13,10 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import SUB_PATH, node_tool
+
+pytestmark = [pytest.mark.node, pytest.mark.java]  # vnu.jar from node_modules/, run by Java
 
 # (message start, markup it must be found in) -> why it stays
 ALLOWED: dict[tuple[str, str], str] = {

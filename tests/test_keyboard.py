@@ -97,8 +97,9 @@ def test_skip_link_comes_first_and_moves_focus_to_the_content(
     assert state is not None and state["text"] == "Hoppa till innehållet"
     assert state["inView"] and state["onTop"] and state["indicator"]
     press(page, "Enter")
-    assert page.url.endswith("#innehall")
-    assert page.evaluate("document.activeElement.id") == "innehall"
+    # The browser follows the link on its own time: wait for the URL, then for the focus.
+    page.wait_for_url("**#innehall")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'innehall'")
     press(page, "Tab")
     inside = page.evaluate("document.getElementById('innehall').contains(document.activeElement)")
     assert inside, focus(page)
@@ -252,9 +253,12 @@ def test_search_results_load_as_the_keyboard_scrolls_to_them(new_page: Any, base
     total = items.count()
     assert total >= 30
     page.locator("#innehall").focus()
+    at_bottom = "window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2"
     for _ in range(3 * total):
-        press(page, "PageDown")
-        if page.locator(RESULT_LINK).count() == total:
+        if page.locator(RESULT_LINK).count() == total or page.evaluate(at_bottom):
             break
-        page.wait_for_timeout(50)
-    assert page.locator(RESULT_LINK).count() == total
+        before = page.evaluate("window.scrollY")
+        press(page, "PageDown")
+        page.wait_for_function(f"y => window.scrollY !== y || ({at_bottom})", arg=before)
+    # Every result has been in view once; each loads when it is: wait for the last.
+    page.wait_for_function(f"document.querySelectorAll({RESULT_LINK!r}).length === {total}")

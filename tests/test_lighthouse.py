@@ -16,7 +16,7 @@ import pytest
 from conftest import node_tool
 from helpers import REPO_ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.node]
 
 SCRIPT = REPO_ROOT / "scripts" / "lighthouse.py"
 THRESHOLDS = {"performance": 90, "accessibility": 100, "best-practices": 95, "seo": 95}
