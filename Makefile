@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install chromium npm serve build check lint test test-fast benchmark clean
+.PHONY: install chromium npm serve build check lint test test-fast lock benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,9 +51,18 @@ test: install chromium npm lint
 	$(BIN)/vagar check
 	$(BIN)/python -m pytest
 
-# The tests that need neither Chromium nor Node.js nor Java (see the markers in pyproject.toml).
+# The tests that need neither Chromium nor Node.js nor Java (see the markers in pyproject.toml),
+# on every core.
 test-fast: install
-	$(BIN)/python -m pytest -m "not browser and not node and not java"
+	$(BIN)/python -m pytest -n auto -m "not browser and not node and not java"
+
+# Hashed locks: requirements/site.txt (what the Pages build installs, --require-hashes) and
+# requirements/test.txt (the test tools, at the same versions). Run after editing pyproject.toml.
+LOCK := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock: install
+	$(LOCK) --all-build-deps --output-file requirements/site.txt pyproject.toml
+	$(LOCK) --extra test --constraint requirements/site.txt --output-file requirements/test.txt pyproject.toml
 
 # Run by hand: synthesizes 1,000-20,000 paths, builds them and prints a table (see README).
 benchmark: install chromium
