@@ -36,6 +36,11 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent
+if str(REPO_ROOT) not in sys.path:  # run as a script from a checkout
+    sys.path.insert(0, str(REPO_ROOT))
+
+from generator.authoring.path_yaml import render_path  # noqa: E402
+
 FRAGMENTS = HERE / "fragments"
 """The invented Swedish text (and the frequencies) the paths and actors are composed from."""
 MARKER = ".vagar-synthetic"
@@ -124,37 +129,14 @@ def actor_yaml(data: dict[str, Any]) -> str:
         + f"counties: {where if isinstance(where, str) else _flow(where, quote=True)}\n"
         + f"target_groups: {_flow(data['target_groups'])}\n"
         + _block("description", data["description"], "")
+        + f"example: {json.dumps(data['example'])}\n"
     )
 
 
 def path_yaml(data: dict[str, Any]) -> str:
-    """A path file as contributors write it; ``data`` is what ``yaml.safe_load`` reads back."""
-    text = [
-        SCHEMA_COMMENT.format("path"),
-        f"id: {data['id']}\ntitle: {_scalar(data['title'])}\n",
-        _block("summary", data["summary"], ""),
-        f"occupation: {data['occupation']}\nsituations: {_flow(data['situations'])}\n",
-        f"age_band: {data['age_band']}\n",
-        _block("background", data["background"], ""),
-        f'county: "{data["county"]}"\n',
-    ]
-    if "municipality" in data:
-        text.append(f'municipality: "{data["municipality"]}"\n')
-    outcome = data["outcome"]
-    text += [f"year: {data['year']}\noutcome:\n  type: {outcome['type']}\n"]
-    text += [_block("text", outcome["text"], "  "), "steps:\n"]
-    for step in data["steps"]:
-        text += [
-            f"  - type: {step['type']}\n    title: {_scalar(step['title'])}\n",
-            f"    actors: {_flow(step['actors'])}\n    weeks: {step['weeks']}\n",
-            _block("text", step["text"], "    "),
-        ]
-    text += [_block(key, data[key], "") for key in ("what_helped", "quote") if key in data]
-    if "tips" in data:
-        text.append("tips:\n" + "".join(f"  - {_scalar(tip)}\n" for tip in data["tips"]))
-    text.append(f"documented_by: {data['documented_by']}\n")
-    text.append(f"consent: {json.dumps(data['consent'])}\n")
-    return "".join(text)
+    """A path file written by `vagar new`'s own writer (comments and all); ``data`` is what
+    ``yaml.safe_load`` reads back. Not checked by loading it again: the tests do that."""
+    return render_path({k: v for k, v in data.items() if v is not None}, check=False)
 
 
 # --- Actors -------------------------------------------------------------------------------------
@@ -196,6 +178,7 @@ def make_actors(
             "counties": key[0] if key[0] == "all" else [key[0]],
             "target_groups": groups,
             "description": template["description"].format(**fields),
+            "example": True,
         }
         pool.roles.setdefault(key, []).append(actor_id)
 
@@ -508,6 +491,7 @@ class PathMaker:
             path["tips"] = [tip[:200] for tip in tips]
         path["documented_by"] = self._actor(_role(DOCUMENTED_BY, rng.random()), county, occ, {})
         path["consent"] = True
+        path["example"] = True
         return path
 
     def _say(self, options: Sequence[str]) -> str:

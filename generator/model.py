@@ -79,6 +79,8 @@ class Actor:
     target_groups: tuple[Term, ...]
     website: str | None = None
     description: str
+    example: bool
+    """An invented example, not a real organisation: labelled wherever it is shown."""
     source: str
     """The file it was read from, as messages name it."""
 
@@ -122,6 +124,8 @@ class Path:
     quote: str | None = None
     tips: tuple[str, ...] = ()
     documented_by: Actor
+    example: bool
+    """An invented example, not a real person's path: labelled wherever it is shown."""
     source: str
     """The file it was read from, as messages name it."""
 

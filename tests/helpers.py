@@ -53,6 +53,7 @@ steps:
     text: Han läste elinstallation och praktiserade hos elföretaget.
 documented_by: arbetsformedlingen
 consent: true
+example: false
 """
 
 ARBETSFORMEDLINGEN = """\
@@ -63,6 +64,7 @@ counties: all
 target_groups: [langtidsarbetslos, ung]
 website: https://arbetsformedlingen.se/
 description: Statlig myndighet som hjälper arbetssökande att hitta jobb.
+example: false
 """
 
 EXEMPEL_ELFORETAG = """\
@@ -72,6 +74,7 @@ type: arbetsgivare
 counties: ["21"]
 target_groups: [langtidsarbetslos]
 description: Ett elföretag i Gävle som tar emot praktikanter och lärlingar.
+example: true
 """
 
 DEFAULT_ACTORS = {

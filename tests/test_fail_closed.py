@@ -174,6 +174,7 @@ type: arbetsgivare
 counties: ["21"]
 target_groups: [langtidsarbetslos]
 description: Ett elföretag i Gävle som tar emot praktikanter och lärlingar.
+example: true
 """
 
 

@@ -77,6 +77,7 @@ def path_yaml(index: int, payload: str) -> str:
         "tips": [value],
         "documented_by": f"elak-aktor-{index:02d}",
         "consent": True,
+        "example": True,
     }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
@@ -89,6 +90,7 @@ def actor_yaml(index: int, payload: str, website: str | None) -> str:
         "counties": [COUNTY],
         "target_groups": ["langtidsarbetslos"],
         "description": text(payload),
+        "example": True,
     }
     if website is not None:
         data["website"] = website

@@ -282,6 +282,8 @@ def test_a_sample_path_round_trips_through_an_issue(
     (new_file,) = set(_paths(root)) - before
     data = yaml.safe_load((root / "content" / "paths" / new_file).read_text(encoding="utf-8"))
     original["id"] = data["id"]
+    # The form is for real paths: what it writes is never an example.
+    assert data.pop("example") is False and original.pop("example") is True
     for step in original["steps"]:
         step["text"] = " ".join(step["text"].split())
     assert data == original

@@ -490,6 +490,9 @@ tips:
 documented_by: arbetsformedlingen  # Arbetsförmedlingen
 # Deltagaren har sagt ja till att vägen publiceras.
 consent: true
+# true bara för en påhittad exempelväg: den visas märkt som exempel och tas inte med när
+# webbplatsen byggs för publicering.
+example: false
 """  # noqa: RUF001 - the vocabularies' labels
 
 

@@ -328,7 +328,7 @@ def test_a_file_name_that_is_not_an_id_is_refused_unread(tmp_path: Path) -> None
 
 def test_too_few_steps(tmp_path: Path) -> None:
     one_step = VALID_PATH.split("  - type: utbildning")[0] + (
-        "documented_by: arbetsformedlingen\nconsent: true\n"
+        "documented_by: arbetsformedlingen\nconsent: true\nexample: false\n"
     )
 
     finding = check_path(tmp_path, one_step)

@@ -121,6 +121,9 @@ class Interview(Questions):
             return True
         if kind == "id":
             return self.identifier(field, given_text(given))
+        if kind == "boolean":
+            # Never asked: a flag sets it (an invented example path), else it is false.
+            return given is True
         if kind == "choice":
             options = self.options(field, given_text(given), values)
             if options is None:

@@ -60,6 +60,8 @@ def add_field_flags(parser: argparse.ArgumentParser, table: FieldTable | None = 
                 default=None,
                 help=help_text,
             )
+        elif field.kind == "boolean":
+            parser.add_argument(field.flag, dest=field.answer, action="store_true", help=help_text)
         elif field.kind in LIST_KINDS:
             parser.add_argument(
                 field.flag, dest=field.answer, action="append", default=[], help=help_text
