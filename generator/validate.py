@@ -49,8 +49,12 @@ valid path hold, so that a huge file cannot make the scan slow."""
 def schema_findings(document: Document, checker: SchemaChecker) -> list[Finding]:
     """The schema problems of one document in file order, at most ``MAX_FINDINGS``."""
     findings: list[Finding] = []
+    seen: set[Finding] = set()
     for error in checker.errors(document.data):
-        findings.extend(_describe(document, error))
+        # jsonschema reports `required` once per missing field, each naming the whole list.
+        new = [f for f in _describe(document, error) if f not in seen]
+        seen.update(new)
+        findings.extend(new)
         if len(findings) >= MAX_FINDINGS:
             findings = sorted(findings)[: MAX_FINDINGS - 1]
             findings.append(
