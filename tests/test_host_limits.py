@@ -1,0 +1,47 @@
+"""GitHub Pages' size limit, measured as the tar that upload-pages-artifact makes."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from generator.host_limits import check_site_size, pages_tar_size
+
+
+def test_the_tar_size_is_exactly_what_gnu_tar_writes(site: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "artifact.tar"
+    subprocess.run(
+        ["tar", "--dereference", "--hard-dereference", "--directory", str(site), "-cf",
+         str(archive), "--exclude=.git", "--exclude=.github", "."],
+        check=True,
+    )  # fmt: skip
+    size, files = pages_tar_size(site)
+    assert size == archive.stat().st_size
+    assert files == sum(1 for p in site.rglob("*") if p.is_file())
+
+
+def test_long_names_and_excluded_folders_are_counted_as_tar_does(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    (folder / ("mapp-" + "x" * 120)).mkdir(parents=True)
+    (folder / ("mapp-" + "x" * 120) / ("fil-" + "y" * 110 + ".html")).write_text("å" * 700)
+    (folder / ".git").mkdir()
+    (folder / ".git" / "HEAD").write_text("ref")
+    archive = tmp_path / "a.tar"
+    subprocess.run(
+        ["tar", "--dereference", "--hard-dereference", "--directory", str(folder), "-cf",
+         str(archive), "--exclude=.git", "--exclude=.github", "."],
+        check=True,
+    )  # fmt: skip
+    assert pages_tar_size(folder) == (archive.stat().st_size, 1)
+
+
+def test_the_limits_warn_then_refuse(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "index.html").write_bytes(b"x" * 50_000)
+    size, _ = pages_tar_size(folder)
+    assert check_site_size(folder, warn_bytes=size, fail_bytes=size).problem == ""
+    near = check_site_size(folder, warn_bytes=size - 1, fail_bytes=size)
+    assert near.warning and not near.problem
+    over = check_site_size(folder, warn_bytes=1, fail_bytes=size - 1)
+    assert "GitHub Pages" in over.problem and not over.warning
