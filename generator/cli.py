@@ -59,7 +59,7 @@ def _chosen_language(given: str | None) -> str:
 
 def _run(args: argparse.Namespace, input_fn: Callable[[str], str]) -> int:
     if args.command == "check":
-        return _check(args.root, args.format)
+        return _check(args.root, args.format, args.production)
     if args.command == "reviewed":
         return review_entry(args.root, args.file, args.field, args.reason)
     if args.command == "new":
@@ -107,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=("text", "github"),
         default="text",
         help="text for people, github for annotations in a pull request",
+    )
+    check.add_argument(
+        "--production",
+        action="store_true",
+        help="check for a production site: every invented example (example: true) is an error",
     )
 
     new = command(
@@ -166,13 +171,13 @@ def review_entry(root: Path, file: Path, field: str, reason: str) -> int:
     return 0
 
 
-def _check(root: Path, output_format: str) -> int:
+def _check(root: Path, output_format: str, production: bool = False) -> int:
     layout = ContentLayout(root.resolve())
     if not (layout.root / layout.content_dir).is_dir():
         message = _("vagar: no content/ folder in {root} — run from the project folder")
         print(message.format(root=root), file=sys.stderr)
         return 2
-    content, findings = load_content(layout)
+    content, findings = load_content(layout, examples="refuse" if production else "include")
     for finding in findings:
         print(finding.format_github() if output_format == "github" else finding.format())
     errors = sum(1 for f in findings if f.severity == "error")

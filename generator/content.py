@@ -17,8 +17,11 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from generator import model
+from generator.examples import ExampleMode, apply_mode
 from generator.file_check import Checked, FileChecker, FileRules, check_files
 from generator.findings import FieldPath, Finding, field_name, has_errors
+from generator.link_patterns import FILE_NAME as LINKS_FILE
+from generator.link_patterns import load_link_patterns
 from generator.load import Document, load_document
 from generator.messages import _
 from generator.reidentify import hidden_municipalities, place_mentions
@@ -62,9 +65,13 @@ class ContentLayout:
 
 
 def load_content(
-    layout: ContentLayout, this_year: int | None = None
+    layout: ContentLayout, this_year: int | None = None, examples: ExampleMode = "include"
 ) -> tuple[model.Content | None, list[Finding]]:
-    """Read and check every content file; the content model, or None when there are errors."""
+    """Read and check every content file; the content model, or None when there are errors.
+
+    ``examples`` says what becomes of invented examples (``generator.examples``): kept, left
+    out (a production build) or refused (`vagar check --production`).
+    """
     year = this_year if this_year is not None else datetime.date.today().year
     findings: list[Finding] = []
 
@@ -88,6 +95,10 @@ def load_content(
         return None, sorted(set(findings))
     vocabularies = _vocabularies(vocab_docs)
     known: dict[str, dict[str, Any]] = {**vocabularies.by_name()}
+
+    links_file = layout.root / layout.content_dir / LINKS_FILE
+    links, problems = load_link_patterns(links_file, layout.display(links_file))
+    findings += problems
 
     reviewed, reviewed_doc, problems = load_reviewed(
         layout.root / layout.content_dir / REVIEWED_FILE,
@@ -129,6 +140,10 @@ def load_content(
     path_docs = _checked(check_files(path_files, path_rules), findings)
     findings += id_findings(path_docs, "path")
     findings += stale_entries(reviewed, reviewed_doc, [*actor_docs, *path_docs])
+    actor_docs, path_docs, found = apply_mode(
+        examples, actor_docs, path_docs, layout.display(layout.paths_dir)
+    )
+    findings += found
 
     findings = sorted(set(findings))
     if has_errors(findings):
@@ -159,7 +174,7 @@ def load_content(
                     ).format(municipality=path.municipality.label if path.municipality else ""),
                 )
             )
-    return model.Content(vocabularies, actors, paths), sorted(findings)
+    return model.Content(vocabularies, actors, paths, links), sorted(findings)
 
 
 def _warning(doc: Document, field: FieldPath, message: str) -> Finding:

@@ -11,10 +11,12 @@ import bisect
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from generator.glossary import Glossary, make_glossary
 from generator.model import Actor, Content, Municipality, Occupation, Path, Term
 from generator.reidentify import hidden_municipalities
+from generator.routes import Route, common_route
 
 SIMILAR_COUNT = 3
 _CANDIDATE_WINDOW = 12
@@ -49,6 +51,10 @@ class SiteData:
     newest: tuple[Path, ...]
     shown_municipality: dict[str, Municipality | None]
     """The municipality a page may show for each path, or None: see ``reidentify``."""
+    routes: dict[str, Route] = field(default_factory=dict)
+    """The common route to each occupation with paths (``generator.routes``)."""
+    glossary: Glossary = field(default_factory=lambda: Glossary(()))
+    """The glossary page's entries and their anchors (``generator.glossary``)."""
 
 
 def newest_first(paths: Iterable[Path]) -> tuple[Path, ...]:
@@ -84,6 +90,12 @@ def enrich(content: Content) -> SiteData:
         similar=similar_paths(ordered),
         newest=ordered[:NEWEST_COUNT],
         shown_municipality=shown_municipalities(content),
+        routes={
+            oid: common_route(by_occupation[oid], vocab.step_types, vocab.outcomes)
+            for oid in vocab.occupations
+            if oid in by_occupation
+        },
+        glossary=make_glossary(vocab),
     )
 
 

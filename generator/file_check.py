@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.findings import Finding
 from generator.load import Document, load_document
 from generator.messages import language, set_language
+from generator.rules import result_findings, track_findings
 from generator.schema import SchemaChecker, load_schema
 from generator.validate import (
     path_rule_findings,
@@ -72,6 +73,9 @@ class FileChecker:
             findings += path_rule_findings(
                 document, self.rules.municipality_county, self.rules.this_year
             )
+            findings += track_findings(document)
+        if self.rules.schema_name == "actor":
+            findings += result_findings(document, self.rules.this_year)
         return findings
 
 

@@ -49,6 +49,9 @@ class Vocabularies:
     age_bands: dict[str, Term]
     counties: dict[str, Term]
     municipalities: dict[str, Municipality]
+    glossary: dict[str, Term]
+    """Common words the glossary page explains (kartläggning, sfi, SSYK…); no field refers
+    to them."""
 
     def by_name(self) -> dict[str, dict[str, Term]]:
         """Vocabularies by the name the schema uses in ``x-vocabulary`` (the file stem)."""
@@ -68,6 +71,25 @@ VOCABULARY_NAMES = tuple(vocabulary_name(f.name) for f in dataclasses.fields(Voc
 
 
 @dataclass(frozen=True, kw_only=True)
+class Result:
+    """A result the actor published itself: of ``participants`` in ``year``,
+    ``in_work_or_studies`` were in work or studies ``after_days`` days after the end."""
+
+    year: int
+    participants: int
+    in_work_or_studies: int
+    after_days: int
+    source: str
+    """Where the actor published it (https)."""
+    note: str | None = None
+
+    @property
+    def share(self) -> int:
+        """The share in work or studies, in whole percent (rounded half up)."""
+        return (200 * self.in_work_or_studies + self.participants) // (2 * self.participants)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Actor:
     """An organisation that takes part in paths."""
 
@@ -79,6 +101,8 @@ class Actor:
     target_groups: tuple[Term, ...]
     website: str | None = None
     description: str
+    results: tuple[Result, ...] = ()
+    """Published results, as the file lists them."""
     example: bool
     """An invented example, not a real organisation: labelled wherever it is shown."""
     source: str
@@ -94,6 +118,18 @@ class Step:
     actors: tuple[Actor, ...]
     weeks: int
     text: str
+    employer_feedback: str | None = None
+    """What the employers told the participant in this step: merits, and what was missing."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Track:
+    """One of the two or three tracks a counsellor and the participant considered."""
+
+    title: str
+    occupation: Occupation | None = None
+    chosen: bool
+    why: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,6 +156,8 @@ class Path:
     year: int
     outcome: Outcome
     steps: tuple[Step, ...]
+    tracks_considered: tuple[Track, ...] = ()
+    """Empty, or two or three tracks of which exactly one was chosen."""
     what_helped: str | None = None
     quote: str | None = None
     tips: tuple[str, ...] = ()
@@ -144,6 +182,23 @@ class Path:
         return tuple(seen.values())
 
 
+@dataclass(frozen=True, kw_only=True)
+class LinkPattern:
+    """How to link onward to another site (``content/links.yaml``): a URL with placeholders,
+    and where the pattern comes from, so that a reader of the data can check it again."""
+
+    kind: str
+    url: str
+    """``https://…`` with placeholders such as ``{ssyk}`` or ``{occupation}``."""
+    checked: str
+    """The day the pattern was last checked, ``YYYY-MM-DD``."""
+    status: str
+    """``documented``, ``attested`` (seen in use, not documented) or ``fallback`` (the site's
+    own start or search page, because no pattern could be confirmed)."""
+    source: str
+    """Where the pattern is documented or seen, or why there is no pattern."""
+
+
 @dataclass(frozen=True)
 class Content:
     """Everything the site is built from."""
@@ -151,3 +206,5 @@ class Content:
     vocabularies: Vocabularies
     actors: dict[str, Actor]
     paths: dict[str, Path]
+    links: dict[str, LinkPattern] = dataclasses.field(default_factory=dict)
+    """Onward link patterns by kind; empty when the project has no ``content/links.yaml``."""

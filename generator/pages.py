@@ -51,7 +51,7 @@ PAGE_TYPES: dict[str, PageType] = {
         PageType("occupations", "yrken/", "occupations.html"),
         PageType("occupation", "yrken/{id}/", "occupation.html", paged=True),
         PageType("path", "vagar/{id}/", "path.html"),
-        PageType("actors", "aktorer/", "actors.html"),
+        PageType("actors", "aktorer/", "actors.html", paged=True, sidebar=False),
         PageType("actor", "aktorer/{id}/", "actor.html", paged=True),
         PageType("counties", "lan/", "counties.html"),
         PageType("county", "lan/{id}/", "county.html", paged=True),
@@ -62,19 +62,57 @@ PAGE_TYPES: dict[str, PageType] = {
         PageType("contribute", "bidra/", source="bidra.md"),
         PageType("accessibility", "tillganglighet/", source="tillganglighet.md"),
         PageType("privacy", "personuppgifter/", source="personuppgifter.md"),
+        PageType("actors_in_county", "aktorer/lan/{id}/", "actors.html", paged=True, sidebar=False),
+        PageType(
+            "actors_for_group", "aktorer/malgrupp/{id}/", "actors.html", paged=True, sidebar=False
+        ),
+        PageType("actors_of_type", "aktorer/typ/{id}/", "actors.html", paged=True, sidebar=False),
+        PageType("data", "data/", "data.html"),
+        PageType("glossary", "ordlista/", "glossary.html"),
+        PageType("plan", "min-plan/", "plan.html"),
     )
 }
 """Every page type, in the order pages are generated."""
 
-NAVIGATION = ("home", "occupations", "situations", "counties", "actors", "search")
+NAVIGATION = (
+    "home",
+    "occupations",
+    "situations",
+    "counties",
+    "actors",
+    "search",
+    "glossary",
+    "plan",
+)
 """The generated pages in the site's main navigation, in order: index pages only (a list of
 thousands of paths in the navigation would be rendered into every page)."""
 
 
-def reserved_id(item_id: str) -> bool:
+def reserved_id(item_id: str, kind: str | None = None) -> bool:
     """Whether an item id would take the URL of a generated page of its section: ``index``
-    (the section's own list page) and ``sida-<n>`` (the pages of a long list)."""
-    return item_id == "index" or re.fullmatch(r"sida-\d+", item_id) is not None
+    (the section's own list page), ``sida-<n>`` (the pages of a long list) and, for items of
+    the page type ``kind``, the folders other page types have in its section (``lan`` of
+    ``aktorer/lan/<kod>/`` for actors)."""
+    if item_id == "index" or re.fullmatch(r"sida-\d+", item_id) is not None:
+        return True
+    return kind is not None and item_id in section_folders(kind)
+
+
+def section_folders(kind: str) -> frozenset[str]:
+    """The first folders of other page types' URLs inside the section of ``kind``'s items:
+    ``{"lan", "malgrupp", "typ"}`` for ``actor`` (``aktorer/{id}/``)."""
+    page = PAGE_TYPES.get(kind)
+    if page is None or not page.url.endswith("{id}/"):
+        return frozenset()
+    section = page.url.removesuffix("{id}/")
+    return frozenset(
+        other.url.removeprefix(section).split("/", 1)[0]
+        for other in PAGE_TYPES.values()
+        if other is not page
+        and other.url.startswith(section)
+        and other.url.count("/") > section.count("/") + 1
+        and not other.url.removeprefix(section).startswith("{")
+    )
 
 
 def url_for(kind: str, item: Any = None) -> str:

@@ -28,12 +28,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.csp import with_policy
+from generator.examples import ExampleMode
 from generator.findings import Finding
+from generator.host_limits import check_site_size
 from generator.messages import _, ngettext
 from generator.pages import NAVIGATION, PAGE_TYPES, fixed_urls
 from generator.render import STRINGS_FILE, RenderedPage, StringsError, load_strings
+from generator.repository import Repository
 from generator.search import BundleError, SearchIndex
-from generator.site import assemble
+from generator.site import CONTRIBUTE_SOURCE, BuildOptions, assemble
 
 log = logging.getLogger("mkdocs.plugins.vagar")
 
@@ -45,6 +48,15 @@ class VagarConfig(base.Config):
     """Folder with locales/sv.yml and the page templates in vagar/, relative to mkdocs.yml."""
     search = c.Type(bool, default=True)
     """Build the Pagefind search index (in the background, into site_dir/pagefind)."""
+    max_site_mb = c.Type(int, default=1000)
+    """GitHub Pages publishes at most 1 GB (as the tar upload-pages-artifact makes): a bigger
+    build fails and leaves the previous site."""
+    warn_site_mb = c.Type(int, default=800)
+    """From this size on, the build warns."""
+    examples = c.Choice(("include", "exclude"), default="include")
+    """``include``: invented examples (``example: true``) are published, labelled;
+    ``exclude``: a production site without them (a real path naming an example actor is then
+    an error). The Pages workflow sets it from ``VAGAR_EXAMPLES`` in the config it writes."""
 
 
 def source_uri(url: str) -> str:
@@ -72,6 +84,9 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         self.pages: dict[str, RenderedPage] = {}
         self.strings: dict[str, Any] = {}
         self.schemas: dict[str, str] = {}
+        self.files: dict[str, str | bytes] = {}
+        self.additions: dict[str, str] = {}
+        self.feeds: dict[str, list[tuple[str, str]]] = {}
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
@@ -101,8 +116,16 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        root = self._root(config)
+        repository = None
+        if config.repo_url:
+            docs_dir = Path(config.docs_dir).resolve()
+            shown = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else ""
+            repository = Repository(config.repo_url, config.edit_uri or "", shown)
+        examples: ExampleMode = "exclude" if self.config.examples == "exclude" else "include"
+        options = BuildOptions(config.site_url or None, examples, repository)
         site, findings = assemble(
-            self._root(config), self.config.content_dir, self.config.theme_dir
+            root, self.config.content_dir, self.config.theme_dir, options=options
         )
         for finding in findings:
             if finding.severity == "warning":
@@ -113,6 +136,9 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         self.strings = dict(site.strings)
         self.pages = {source_uri(page.url): page for page in site.pages}
         self.schemas = dict(site.schemas)
+        self.files = dict(site.files)
+        self.additions = dict(site.additions)
+        self.feeds = dict(site.feeds)
         if self.config.search:
             # Pagefind starts now, beside MkDocs; on_post_build waits for it.
             self.search = SearchIndex(site.search_records)
@@ -125,6 +151,8 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             files.append(File.generated(config, uri, content=page.html, inclusion=inclusion))
         for uri, text in self.schemas.items():
             files.append(File.generated(config, uri, content=text))
+        for uri, data in self.files.items():
+            files.append(File.generated(config, uri, content=data))
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -145,12 +173,16 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             "title": Markup(escape(generated.title)),
             "description": Markup(escape(generated.description)),
             "hide": hide,
+            # More feeds for theme/main.html's head (an occupation's own), beside the site's.
+            "vagar_feeds": self.feeds.get(generated.url, []),
         }
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        return generated.html if generated is not None else html
+        if generated is not None:
+            return generated.html
+        return _with_addition(html, self.additions.get(page.file.src_uri, ""))
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects its live-reload script after every hook, with new text on
@@ -193,8 +225,21 @@ class VagarPlugin(BasePlugin[VagarConfig]):
 
     def _publish(self, config: MkDocsConfig) -> None:
         """Put the finished build in place of ``site_dir``: the old one is moved aside first,
-        then removed, so ``site_dir`` is always one whole build."""
+        then removed, so ``site_dir`` is always one whole build. A site GitHub Pages would
+        refuse is not put in place at all."""
         assert self.target is not None and self.staging is not None
+        size = check_site_size(
+            self.staging, self.config.warn_site_mb * 1_000_000, self.config.max_site_mb * 1_000_000
+        )
+        if size.problem:
+            raise PluginError(_("The site was not changed: {problem}").format(problem=size.problem))
+        if size.warning:
+            log.warning(size.warning)
+        log.info(
+            _("The site is {size} MB as the GitHub Pages archive ({files} files)").format(
+                size=f"{size.tar_bytes / 1_000_000:.1f}", files=size.files
+            )
+        )
         old = self.staging.with_name(self.staging.name + "-old")
         if self.target.exists():
             os.replace(self.target, old)
@@ -219,6 +264,18 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         server.watch(str(root / self.config.content_dir))
         server.watch(str(root / self.config.theme_dir))
         return server
+
+
+ADDITION_MARKER = f"<!-- vagar:{CONTRIBUTE_SOURCE.removesuffix('.md')} -->"
+"""Where a page written by hand wants its generated addition (the Bidra page's links)."""
+
+
+def _with_addition(html: str, addition: str) -> str:
+    """A written page with its addition in place of the marker (or after its text); the
+    marker goes either way, and with no addition nothing else changes."""
+    if ADDITION_MARKER in html:
+        return html.replace(ADDITION_MARKER, addition, 1)
+    return html + addition if addition else html
 
 
 def _errors(findings: list[Finding]) -> str:

@@ -12,15 +12,23 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import jinja2
 
+from generator.actors import comparison_pages, county_actors
 from generator.enrich import SiteData
+from generator.feedback import (
+    chose_another,
+    feedback_by_actor,
+    feedback_by_occupation,
+    other_tracks,
+)
 from generator.findings import Finding
 from generator.load import load_document
 from generator.messages import _
-from generator.model import Path
+from generator.onward import occupation_links, path_links, plan_source
+from generator.open_data import catalogue
 from generator.pages import (
     PAGE_SIZE,
     PAGE_TYPES,
@@ -29,6 +37,10 @@ from generator.pages import (
     relative,
     url_for,
 )
+from generator.repository import no_edit_url
+from generator.routes import figure
+
+T = TypeVar("T")
 
 TEMPLATE_DIR = "vagar"
 STRINGS_FILE = "locales/sv.yml"
@@ -70,7 +82,7 @@ class Pager:
         return result
 
 
-def paginate(paths: Sequence[Path], base_url: str) -> list[tuple[Pager, Sequence[Path]]]:
+def paginate(paths: Sequence[T], base_url: str) -> list[tuple[Pager, Sequence[T]]]:
     """Split a list into pages of ``PAGE_SIZE``: the first at ``base_url``, then ``sida-2/``…"""
     chunks = [paths[i : i + PAGE_SIZE] for i in range(0, len(paths), PAGE_SIZE)] or [paths]
     urls = tuple(page_number_url(base_url, n) for n in range(1, len(chunks) + 1))
@@ -146,6 +158,10 @@ def make_environment(theme_dir: FsPath, strings: Mapping[str, Any]) -> jinja2.En
         lstrip_blocks=True,
     )
     env.globals["t"] = strings
+    # Issue 14: the data page's files and fields; edit links come from generator.site when
+    # the repository is known (repo_url), none otherwise.
+    env.globals["open_data"] = catalogue()
+    env.globals["edit_url"] = no_edit_url
     env.filters["paragraphs"] = paragraphs
     env.filters["count_label"] = count_label
     return env
@@ -168,7 +184,7 @@ def render_site(site: SiteData, env: jinja2.Environment) -> list[RenderedPage]:
     for page_type in PAGE_TYPES.values():
         if not page_type.template:
             continue
-        if "{id}" not in page_type.url:
+        if "{id}" not in page_type.url and page_type.name not in _ITEMS:
             title, description = _index_texts(page_type.name, t)
             pages.append(_page(env, page_type, page_type.url, title, description, site=site))
             continue
@@ -188,37 +204,55 @@ def _index_texts(name: str, t: Mapping[str, Any]) -> tuple[str, str]:
     return t[name]["title"], t[name]["description"]
 
 
-ItemPage = tuple[Any, str, str, Sequence[Path], dict[str, Any]]
-"""What a page of one item shows: the item, its title and description, the paths it lists
-and the template's own context."""
+ItemPage = tuple[Any, str, str, Sequence[Any], dict[str, Any]]
+"""What a page of one item shows: the item, its title and description, the paths (or
+comparison rows) it lists and the template's own context."""
 
 
 def _occupations(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
-    for summary in site.occupations.values():
+    said, other, chose = feedback_by_occupation(site), other_tracks(site), chose_another(site)
+    for key, summary in site.occupations.items():
         occupation = summary.occupation
+        heard = {"feedback": said[key], "other_tracks": other[key], "chose_another": chose[key]}
+        route = site.routes[key]
+        ahead = {
+            "route": route,
+            "figure": figure(route, t["route"]["others"]),
+            "onward": occupation_links(occupation, site.content.links),
+        }
         yield (
             occupation,
             occupation.label,
             occupation.description,
             summary.paths,
-            {"summary": summary},
+            {"summary": summary, **heard, **ahead},
         )
 
 
 def _paths(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
     for path in site.content.paths.values():
-        yield path, path.title, path.summary, (), {"path": path, "similar": site.similar[path.id]}
+        context = {
+            "path": path,
+            "similar": site.similar[path.id],
+            "onward": path_links(path, site.content.links),
+            "plan_source": plan_source(path),
+        }
+        yield path, path.title, path.summary, (), context
 
 
 def _actors(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
+    said = feedback_by_actor(site)
     for actor in site.content.actors.values():
-        yield actor, actor.name, actor.description, site.by_actor[actor.id], {"actor": actor}
+        context = {"actor": actor, "feedback": said[actor.id]}
+        yield actor, actor.name, actor.description, site.by_actor[actor.id], context
 
 
 def _counties(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
+    working = county_actors(site)
     for county in site.content.vocabularies.counties.values():
         description = t["county"]["description"].format(county=county.label)
-        yield county, county.label, description, site.by_county[county.id], {"county": county}
+        context = {"county": county, "actors_by_type": working[county.id]}
+        yield county, county.label, description, site.by_county[county.id], context
 
 
 def _situations(site: SiteData, t: Mapping[str, Any]) -> Iterator[ItemPage]:
@@ -233,6 +267,10 @@ _ITEMS: dict[str, Callable[[SiteData, Mapping[str, Any]], Iterator[ItemPage]]] =
     "actor": _actors,
     "county": _counties,
     "situation": _situations,
+    "actors": lambda site, t: comparison_pages(site, t, "actors"),
+    "actors_in_county": lambda site, t: comparison_pages(site, t, "actors_in_county"),
+    "actors_for_group": lambda site, t: comparison_pages(site, t, "actors_for_group"),
+    "actors_of_type": lambda site, t: comparison_pages(site, t, "actors_of_type"),
 }
 """The items of each page type that shows one item."""
 
@@ -243,7 +281,7 @@ def _list_pages(
     url: str,
     title: str,
     description: str,
-    paths: Sequence[Path],
+    paths: Sequence[Any],
     context: Mapping[str, Any],
     site: SiteData,
 ) -> Iterator[RenderedPage]:

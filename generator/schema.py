@@ -230,3 +230,17 @@ def _with_enums(schema: Mapping[str, Any], known: Lookup) -> dict[str, Any]:
 
     walk(copied)
     return copied
+
+
+def references(schema_name: str, instance: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The field path and id of every ``x-reference`` (actor) value of a document: where a
+    document points at another file, so that leaving that file out can be reported there."""
+    for path, value, _keyword in _leaves(_reference_plan(schema_name), instance, ()):
+        if isinstance(value, str):
+            yield path, value
+
+
+@cache
+def _reference_plan(schema_name: str) -> Plan:
+    schema = load_schema(schema_name)
+    return _plan(schema, schema, ("x-reference",))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,11 @@ import jinja2
 
 from generator.content import ContentLayout, load_content
 from generator.enrich import enrich
+from generator.examples import ExampleMode
 from generator.findings import Finding
+from generator.linked_data import with_linked_data
 from generator.messages import _
+from generator.publish import absolute_urls, build_time, page_feeds, published_files
 from generator.render import (
     STRINGS_FILE,
     RenderedPage,
@@ -27,6 +30,7 @@ from generator.render import (
     make_environment,
     render_site,
 )
+from generator.repository import Repository
 from generator.schema import SCHEMA_NAMES, schema_for_editors
 
 BODY_MARKER = "data-pagefind-body"
@@ -43,6 +47,15 @@ class Site:
     schemas: Mapping[str, str]
     """Editor schemas to publish, by URL (``schema/path.schema.json``) -> JSON text."""
     warnings: tuple[Finding, ...]
+    files: Mapping[str, str | bytes] = field(default_factory=dict)
+    """Every other file to publish, by its path in the site: the open data (``data/``), the
+    feeds, robots.txt and the share image (``generator.publish``)."""
+    additions: Mapping[str, str] = field(default_factory=dict)
+    """HTML for pages written by hand, by their source file (``bidra.md``): put in place of
+    their ``<!-- vagar:… -->`` marker, or after their text (``generator.plugin``)."""
+    feeds: Mapping[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """The feeds each generated page links to besides the site's, by page URL:
+    ``(feed URL, title)``."""
 
     @property
     def search_records(self) -> list[tuple[str, str]]:
@@ -50,23 +63,51 @@ class Site:
         return [(page.url, page.html) for page in self.pages if BODY_MARKER in page.html]
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """What a build needs to know beyond the content, from the engine's configuration."""
+
+    site_url: str | None = None
+    """The site's address with its sub-path (MkDocs' ``site_url``), or None when unknown."""
+    examples: ExampleMode = "include"
+    """``include`` publishes invented examples, labelled; ``exclude`` leaves them out."""
+    repository: Repository | None = None
+    """Where the content files can be edited (MkDocs' ``repo_url``), or None: no links."""
+
+
+CONTRIBUTE_SOURCE = "bidra.md"
+CONTRIBUTE_TEMPLATE = "contribute_links.html"
+
+
 def assemble(
     root: Path,
     content_dir: str = "content",
     theme_dir: str = "theme",
     this_year: int | None = None,
+    options: BuildOptions | None = None,
 ) -> tuple[Site | None, list[Finding]]:
     """Build the site from the content under ``root``: the site, or None and the findings
     that stop it (every finding is returned either way)."""
+    options = options or BuildOptions()
     layout = ContentLayout(root, Path(content_dir))
-    content, findings = load_content(layout, this_year)
+    content, findings = load_content(layout, this_year, options.examples)
     if content is None:
         return None, findings
     strings_file = f"{theme_dir}/{STRINGS_FILE}"
     try:
         strings = load_strings(root / theme_dir, strings_file)
         env = make_environment(root / theme_dir, strings)
-        pages = tuple(render_site(enrich(content), env))
+        repository = options.repository
+        if repository is not None:
+            env.globals["edit_url"] = lambda item: repository.edit_url(item.source) or ""
+        data = enrich(content)
+        absolute = absolute_urls(options.site_url)
+        pages = tuple(with_linked_data(render_site(data, env), data, strings, absolute))
+        additions = {}
+        if repository is not None:
+            additions[CONTRIBUTE_SOURCE] = env.get_template(CONTRIBUTE_TEMPLATE).render(
+                new_path_url=repository.new_path_url(), guide_url=repository.guide_url()
+            )
     except StringsError as error:
         return None, findings + error.findings
     except (jinja2.TemplateError, KeyError, TypeError, AttributeError, IndexError) as error:
@@ -85,4 +126,7 @@ def assemble(
         for name in SCHEMA_NAMES
     }
     warnings = tuple(f for f in findings if f.severity == "warning")
-    return Site(pages, strings, schemas, warnings), findings
+    files = published_files(data, strings, options.site_url, build_time())
+    feeds = page_feeds([(p.kind, p.url) for p in pages], data, strings)
+    extra_feeds = {url: found[1:] for url, found in feeds.items() if len(found) > 1}
+    return Site(pages, strings, schemas, warnings, files, additions, extra_feeds), findings

@@ -123,7 +123,7 @@ def id_findings(documents: Sequence[Document], kind: str) -> list[Finding]:
                     ).format(id=data["id"], stem=stem),
                 )
             )
-        if reserved_id(data["id"]):
+        if reserved_id(data["id"], kind):
             findings.append(
                 _at(
                     document,
@@ -422,7 +422,7 @@ def _pattern_message(path: FieldPath, schema: Mapping[str, Any], instance: Any) 
     name = next((part for part in reversed(path) if isinstance(part, str)), "")
     if name == "id":
         return _("use only lowercase letters a-z, digits and hyphens, for example elektriker-gavle")
-    if name == "website":
+    if name in ("website", "source"):
         return _("must be a full https:// address, for example https://example.se/")
     if "\\n" in schema.get("pattern", ""):
         return _("must be a single line of text")

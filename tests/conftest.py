@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from helpers import REPO_ROOT, build_site
+from languages import english
 
 from scripts.localsite import launch_chromium, serve
 
@@ -25,6 +26,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     ]
     if unmarked:
         raise pytest.UsageError("mark with @pytest.mark.browser: " + ", ".join(unmarked))
+
+
+@pytest.fixture
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The messages in English (``--lang en``) while a test runs. A module whose assertions
+    quote English messages uses it in every test:
+    ``pytestmark = pytest.mark.usefixtures("english_messages")``."""
+    yield from english(monkeypatch)
 
 
 @pytest.fixture(scope="session")
@@ -152,6 +161,37 @@ def _first_yaml(folder: str) -> dict[str, Any]:
     return data
 
 
+# The names of ``page_types``, known when tests are collected (for parametrize). A new page type
+# goes in both; test_csp.py asserts that they agree.
+PAGE_TYPE_NAMES = [
+    "home",
+    "occupations",
+    "occupation",
+    "path",
+    "actors",
+    "actor",
+    "counties",
+    "county",
+    "situations",
+    "situation",
+    "search",
+    "search-filtered",
+    "about",
+    "contribute",
+    "accessibility",
+    "privacy",
+    "404",
+    "glossary",
+    "plan",
+    "data",
+    "actors-county",
+    "actors-group",
+    "actors-type",
+    "path-feedback",
+    "occupation-feedback",
+]
+
+
 @pytest.fixture(scope="session")
 def page_types() -> dict[str, str]:
     """One URL (relative to the site root) for every kind of page, from the sample content.
@@ -161,6 +201,7 @@ def page_types() -> dict[str, str]:
     ``pages_base_url``, whose server answers with the site's 404 page).
     """
     path = _first_yaml("paths")
+    heard = _path_with_feedback()
     return {
         "home": "",
         "occupations": "yrken/",
@@ -179,14 +220,52 @@ def page_types() -> dict[str, str]:
         "accessibility": "tillganglighet/",
         "privacy": "personuppgifter/",
         "404": "finns-inte/alls/",
+        "glossary": "ordlista/",
+        "plan": "min-plan/",
+        "data": "data/",
+        "actors-county": f"aktorer/lan/{path['county']}/",
+        "actors-group": f"aktorer/malgrupp/{path['situations'][0]}/",
+        "actors-type": f"aktorer/typ/{_actor_type(path['documented_by'])}/",
+        # a path with employer feedback and tracks considered, and its occupation's page
+        "path-feedback": f"vagar/{heard['id']}/",
+        "occupation-feedback": f"yrken/{heard['occupation']}/",
     }
+
+
+def _path_with_feedback() -> dict[str, Any]:
+    """The first sample path with employer feedback in a step and tracks considered."""
+    import yaml
+
+    for file in sorted((REPO_ROOT / "content" / "paths").glob("*.yaml")):
+        data: dict[str, Any] = yaml.safe_load(file.read_text(encoding="utf-8"))
+        if "tracks_considered" in data and any("employer_feedback" in s for s in data["steps"]):
+            return data
+    raise AssertionError("no sample path has employer feedback and tracks considered")
+
+
+def _actor_type(actor_id: str) -> str:
+    import yaml
+
+    file = REPO_ROOT / "content" / "actors" / f"{actor_id}.yaml"
+    return str(yaml.safe_load(file.read_text(encoding="utf-8"))["type"])
 
 
 RESULT_LINK = ".vagar-search a.pf-result-link"
 
 
+def header_search(page: Any, term: str) -> None:
+    """Search for ``term`` in the header's search dialog and wait for its first result."""
+    page.locator("pagefind-modal-trigger button").click()
+    page.locator("pagefind-modal dialog").get_by_role("searchbox").fill(term)
+    page.wait_for_selector("pagefind-modal a.pf-result-link")
+
+
 def open_page_type(page: Any, base: str, name: str, url: str) -> None:
-    """Go to a page type and bring it into the state to check (search results, a filter)."""
+    """Go to a page type and bring it into the state to check (search results, a filter, a
+    plan made from the first path)."""
+    if name == "plan":
+        make_plan_from_path(page, base, f"vagar/{_first_yaml('paths')['id']}/")
+        return
     page.goto(base + url)
     # Loaded, and Pagefind's components (the last scripts) have rendered the header's button.
     page.wait_for_selector("pagefind-modal-trigger button")
@@ -195,9 +274,23 @@ def open_page_type(page: Any, base: str, name: str, url: str) -> None:
     if name == "search-filtered":
         before = page.locator(RESULT_LINK).count()
         pane = page.locator(".vagar-search pagefind-filter-pane")
-        pane.locator("details[data-filter-name='Län']").get_by_role("checkbox").first.check()
+        counties = pane.locator("details[data-filter-name='Län']")
+        if counties.get_attribute("open") is None:  # closed on a narrow screen
+            counties.locator("summary").click()
+        counties.get_by_role("checkbox").first.check()
         page.wait_for_function(
             "([selector, before]) => document.querySelectorAll(selector).length < before"
             " && document.querySelectorAll(selector).length > 0",
             arg=[RESULT_LINK, before],
         )
+
+
+def make_plan_from_path(page: Any, base: str, path_url: str) -> None:
+    """A fresh plan made from the path at ``path_url`` with "Gör till min plan": the plan page
+    open with its steps, and Pagefind's button rendered."""
+    page.goto(base + path_url)
+    page.evaluate("localStorage.clear()")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Gör till min plan").click()
+    page.wait_for_selector(".vagar-plan__step")
+    page.wait_for_selector("pagefind-modal-trigger button")

@@ -1,7 +1,9 @@
 """Tests that pin the exact English messages run in English (``--lang en``).
 
 Messages are Swedish by default. A test module whose assertions quote English messages uses
-``english`` in an autouse fixture; the language is restored afterwards.
+``english`` through conftest.py's ``english_messages`` fixture
+(``pytestmark = pytest.mark.usefixtures("english_messages")``); the language is restored
+afterwards.
 """
 
 from __future__ import annotations

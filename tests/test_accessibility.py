@@ -11,31 +11,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import node_tool, open_page_type, watch_page
+from conftest import PAGE_TYPE_NAMES, header_search, node_tool, open_page_type, watch_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core from node_modules/
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGE_TYPES = [
-    "home",
-    "occupations",
-    "occupation",
-    "path",
-    "actors",
-    "actor",
-    "counties",
-    "county",
-    "situations",
-    "situation",
-    "search",
-    "search-filtered",
-    "search-dialog",
-    "about",
-    "contribute",
-    "accessibility",
-    "privacy",
-    "404",
-]
+# Every page type, and the header's search dialog open over a page (after the search page).
+_AFTER_SEARCH = PAGE_TYPE_NAMES.index("search-filtered") + 1
+PAGE_TYPES = [*PAGE_TYPE_NAMES[:_AFTER_SEARCH], "search-dialog", *PAGE_TYPE_NAMES[_AFTER_SEARCH:]]
 VIEWS = [("light", 375), ("light", 1280), ("dark", 375), ("dark", 1280)]
 
 
@@ -78,9 +61,7 @@ def describe(violations: list[dict[str, Any]]) -> str:
 def open_search_dialog(page: Any, base: str) -> None:
     """The header's search dialog, open, with results."""
     page.goto(base + "yrken/")
-    page.locator("pagefind-modal-trigger button").click()
-    page.locator("pagefind-modal dialog").get_by_role("searchbox").fill("elektriker")
-    page.wait_for_selector("pagefind-modal a.pf-result-link")
+    header_search(page, "elektriker")
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

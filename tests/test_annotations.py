@@ -4,21 +4,16 @@ an annotation on the changed file and line, so a counsellor sees it beside the l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import VALID_PATH, make_project
-from languages import english
 
 from generator.cli import main
 from generator.findings import Finding
 
-
-@pytest.fixture(autouse=True)
-def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The tests here pin the English messages (``--lang en``)."""
-    yield from english(monkeypatch)
+# The tests here pin the English messages (``--lang en``).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 ANNOTATION = re.compile(
@@ -50,13 +45,22 @@ def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str], *formats: str, text
     return outputs
 
 
+def _only_annotation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> dict[str, str]:
+    """The one annotation of `vagar check --format github` for a project with this path."""
+    (out,) = _run(tmp_path, capsys, "github", text=text)
+    (annotation,) = _annotations(out)
+    return annotation
+
+
 def test_an_annotation_names_file_line_column_field_and_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     broken = VALID_PATH.replace("weeks: 36", "weeks: trettiosex")
-    (out,) = _run(tmp_path, capsys, "github", text=broken)
 
-    (annotation,) = _annotations(out)
+    annotation = _only_annotation(tmp_path, capsys, broken)
+
     assert annotation == {
         "severity": "error",
         "file": "content/paths/giltig-vag.yaml",
@@ -98,9 +102,9 @@ def test_a_yaml_syntax_error_is_annotated_at_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     broken = VALID_PATH.replace("title: Samtal med vägledare", "title: Samtal: med vägledare")
-    (out,) = _run(tmp_path, capsys, "github", text=broken)
 
-    (annotation,) = _annotations(out)
+    annotation = _only_annotation(tmp_path, capsys, broken)
+
     assert (annotation["file"], annotation["line"], annotation["title"]) == (
         "content/paths/giltig-vag.yaml",
         "16",

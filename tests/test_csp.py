@@ -13,7 +13,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import PAGES_SITE_URL, RESULT_LINK, SUB_PATH, open_page_type
+from conftest import (
+    PAGE_TYPE_NAMES,
+    PAGES_SITE_URL,
+    RESULT_LINK,
+    SUB_PATH,
+    header_search,
+    open_page_type,
+)
 from helpers import THEME_DIR
 
 from generator.csp import inline_script_hashes, policy, with_policy, with_rel
@@ -263,25 +270,6 @@ def test_every_link_to_another_host_has_noopener_noreferrer(
 
 # --- In Chromium -----------------------------------------------------------------------------
 
-NAMES = [
-    "home",
-    "occupations",
-    "occupation",
-    "path",
-    "actors",
-    "actor",
-    "counties",
-    "county",
-    "situations",
-    "situation",
-    "search",
-    "search-filtered",
-    "about",
-    "contribute",
-    "accessibility",
-    "privacy",
-    "404",
-]
 WIDTHS = [375, 1280]
 
 # Installed before any of the page's own scripts: every violation event, kept on window.
@@ -323,12 +311,6 @@ class Watched:
         self.reports += [f"{where}: {event}" for event in events]
 
 
-def header_search(page: Any, term: str) -> None:
-    page.locator("pagefind-modal-trigger button").click()
-    page.locator("pagefind-modal dialog").get_by_role("searchbox").fill(term)
-    page.wait_for_selector("pagefind-modal a.pf-result-link")
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_page_type_reports_a_csp_violation(
@@ -340,8 +322,8 @@ def test_no_page_type_reports_a_csp_violation(
 ) -> None:
     watched = Watched(new_page(viewport={"width": width, "height": 900}))
     page = watched.page
-    assert sorted(page_types) == sorted(NAMES)
-    for name in NAMES:
+    assert sorted(page_types) == sorted(PAGE_TYPE_NAMES)
+    for name in PAGE_TYPE_NAMES:
         base = pages_base_url if name == "404" else base_url
         open_page_type(page, base, name, page_types[name])
         # Material's inline scripts ran: the first one defines __md_scope.
@@ -393,7 +375,7 @@ def test_colour_toggle_works_under_the_policy(new_page: Any, base_url: str, widt
     scheme = "document.body.getAttribute('data-md-color-scheme')"
     assert page.evaluate(scheme) == "default"
     page.locator("form[data-md-component=palette] label:not([hidden])").click()
-    page.wait_for_function(f"{scheme} === 'slate'")
+    page.wait_for_function(f"() => {scheme} === 'slate'")
     watched.collect("toggled")
     # Material's inline palette script restores the choice on the next page.
     open_page_type(page, base_url, "home", "")
@@ -411,7 +393,7 @@ def test_menu_opens_under_the_policy(new_page: Any, base_url: str) -> None:
     open_page_type(page, base_url, "occupations", "yrken/")
     toggle = page.locator(".vagar-drawer-toggle")
     toggle.click()
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
     assert toggle.get_attribute("aria-expanded") == "true"
     link = page.locator(".md-sidebar--primary").get_by_role("link", name="Län", exact=True)
     expect(link).to_be_in_viewport()

@@ -6,31 +6,28 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers import (
     ARBETSFORMEDLINGEN,
+    DEFAULT_ACTORS,
+    EXEMPEL_ELFORETAG,
     REPO_ROOT,
     VALID_PATH,
     build_site,
     make_project,
     with_path_id,
 )
-from languages import english
 
 from generator.cli import main
 from generator.content import ContentLayout, load_content
 from generator.findings import Finding
 from generator.validate import text_hash
 
-
-@pytest.fixture(autouse=True)
-def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The tests here pin the English messages (``--lang en``)."""
-    yield from english(monkeypatch)
+# The tests here pin the English messages (``--lang en``).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 PATH_FILE = "content/paths/giltig-vag.yaml"
@@ -52,6 +49,12 @@ def one_error(root: Path) -> Finding:
 def edit(old: str, new: str) -> str:
     assert VALID_PATH.count(old) == 1, old
     return VALID_PATH.replace(old, new)
+
+
+def edit_actor(old: str, new: str) -> dict[str, str]:
+    """The default actors, with ``old`` replaced by ``new`` in ``arbetsformedlingen.yaml``."""
+    assert ARBETSFORMEDLINGEN.count(old) == 1, old
+    return {**DEFAULT_ACTORS, "arbetsformedlingen.yaml": ARBETSFORMEDLINGEN.replace(old, new)}
 
 
 # Nothing skipped ------------------------------------------------------------------------------
@@ -157,7 +160,7 @@ def test_an_id_that_takes_a_list_page_address_is_an_error(tmp_path: Path, reserv
                 "[arbetsformedlingen, exempel-elforetag]", f"[{reserved}, exempel-elforetag]"
             )
         },
-        {f"{reserved}.yaml": actor, "exempel-elforetag.yaml": _EXAMPLE_ACTOR},
+        {f"{reserved}.yaml": actor, "exempel-elforetag.yaml": EXEMPEL_ELFORETAG},
     )
     found = errors(root)
     assert {(f.file, f.line, f.field) for f in found} == {
@@ -165,17 +168,6 @@ def test_an_id_that_takes_a_list_page_address_is_an_error(tmp_path: Path, reserv
         (f"content/paths/{reserved}.yaml", 1, "id"),
     }
     assert all("is reserved" in f.message for f in found)
-
-
-_EXAMPLE_ACTOR = """\
-id: exempel-elforetag
-name: Exempel El AB
-type: arbetsgivare
-counties: ["21"]
-target_groups: [langtidsarbetslos]
-description: Ett elföretag i Gävle som tar emot praktikanter och lärlingar.
-example: true
-"""
 
 
 # Strict scalars ------------------------------------------------------------------------------
@@ -209,15 +201,10 @@ def test_values_that_are_not_what_they_seem_are_errors(
 
 
 def test_a_website_with_a_trailing_line_break_is_refused(tmp_path: Path) -> None:
-    actor = ARBETSFORMEDLINGEN.replace(
+    actors = edit_actor(
         "website: https://arbetsformedlingen.se/", 'website: "https://example.se/\\n"'
     )
-    root = make_project(
-        tmp_path,
-        {"giltig-vag.yaml": VALID_PATH},
-        {"arbetsformedlingen.yaml": actor, "exempel-elforetag.yaml": _EXAMPLE_ACTOR},
-    )
-    finding = one_error(root)
+    finding = one_error(make_project(tmp_path, {"giltig-vag.yaml": VALID_PATH}, actors))
     assert (finding.file, finding.field) == ("content/actors/arbetsformedlingen.yaml", "website")
 
 
@@ -225,15 +212,8 @@ def test_a_website_with_a_trailing_line_break_is_refused(tmp_path: Path) -> None
 
 
 def test_personal_data_in_an_actor_name_is_found(tmp_path: Path) -> None:
-    actor = ARBETSFORMEDLINGEN.replace(
-        "name: Arbetsförmedlingen", "name: Arbetsförmedlingen 811218-9876"
-    )
-    root = make_project(
-        tmp_path,
-        {"giltig-vag.yaml": VALID_PATH},
-        {"arbetsformedlingen.yaml": actor, "exempel-elforetag.yaml": _EXAMPLE_ACTOR},
-    )
-    finding = one_error(root)
+    actors = edit_actor("name: Arbetsförmedlingen", "name: Arbetsförmedlingen 811218-9876")
+    finding = one_error(make_project(tmp_path, {"giltig-vag.yaml": VALID_PATH}, actors))
     assert (finding.file, finding.line, finding.field) == (
         "content/actors/arbetsformedlingen.yaml",
         2,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from helpers import REPO_ROOT, build_site
+
 from generator.host_limits import check_site_size, pages_tar_size
 
 
@@ -45,3 +47,38 @@ def test_the_limits_warn_then_refuse(tmp_path: Path) -> None:
     assert near.warning and not near.problem
     over = check_site_size(folder, warn_bytes=1, fail_bytes=size - 1)
     assert "GitHub Pages" in over.problem and not over.warning
+
+
+def _project(tmp_path: Path, plugin_options: str) -> Path:
+    """The sample project, with the vagar plugin's options set in a config that inherits."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("content", "theme"):
+        (project / name).symlink_to(REPO_ROOT / name, target_is_directory=True)
+    (project / "mkdocs.yml").write_text(
+        f"INHERIT: {REPO_ROOT / 'mkdocs.yml'}\nplugins:\n  - vagar:\n{plugin_options}",
+        encoding="utf-8",
+    )
+    return project
+
+
+def test_a_site_over_the_limit_fails_the_build_and_keeps_the_previous_site(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "previous.html").write_text("the previous build", encoding="utf-8")
+    result = build_site(_project(tmp_path, "      max_site_mb: 1\n"), site)
+    assert result.returncode != 0
+    assert "GitHub Pages" in result.stderr and "1.0 MB" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["previous.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_a_site_near_the_limit_warns_and_is_published(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = build_site(_project(tmp_path, "      warn_site_mb: 1\n"), site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" in result.stderr and "GitHub Pages" in result.stderr
+    assert (site / "index.html").is_file()

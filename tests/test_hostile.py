@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SUB_PATH, watch_page
+from conftest import SUB_PATH, header_search, watch_page
 from helpers import ARBETSFORMEDLINGEN, REPO_ROOT, build_site, make_project
 from payloads import ACCEPTED_WEBSITES, NOT_URLS, PAYLOADS, REJECTED_WEBSITES
 from test_accessibility import describe, run_axe
@@ -63,6 +63,7 @@ def path_yaml(index: int, payload: str) -> str:
                 "actors": [f"elak-aktor-{index:02d}"],
                 "weeks": 2,
                 "text": value,
+                "employer_feedback": value,
             },
             {
                 "type": "utbildning",
@@ -70,7 +71,12 @@ def path_yaml(index: int, payload: str) -> str:
                 "actors": ["arbetsformedlingen", f"elak-aktor-{index:02d}"],
                 "weeks": 10 + index,
                 "text": value,
+                "employer_feedback": value,
             },
+        ],
+        "tracks_considered": [
+            {"title": value, "occupation": "elektriker", "chosen": True, "why": value},
+            {"title": value, "chosen": False, "why": value},
         ],
         "what_helped": value,
         "quote": value,
@@ -82,7 +88,7 @@ def path_yaml(index: int, payload: str) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def actor_yaml(index: int, payload: str, website: str | None) -> str:
+def actor_yaml(index: int, payload: str, website: str | None, results: bool = False) -> str:
     data: dict[str, Any] = {
         "id": f"elak-aktor-{index:02d}",
         "name": text(payload),
@@ -94,6 +100,17 @@ def actor_yaml(index: int, payload: str, website: str | None) -> str:
     }
     if website is not None:
         data["website"] = website
+    if website is not None and results:
+        data["results"] = [
+            {
+                "year": 2024,
+                "participants": 10,
+                "in_work_or_studies": 7,
+                "after_days": 90,
+                "source": website,
+                "note": text(payload),
+            }
+        ]
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
@@ -104,7 +121,8 @@ def website(index: int) -> str:
 def hostile_project(root: Path) -> Path:
     paths = {f"elak-{i:02d}.yaml": path_yaml(i, p) for i, p in enumerate(PAYLOADS)}
     actors = {
-        f"elak-aktor-{i:02d}.yaml": actor_yaml(i, p, website(i)) for i, p in enumerate(PAYLOADS)
+        f"elak-aktor-{i:02d}.yaml": actor_yaml(i, p, website(i), results=True)
+        for i, p in enumerate(PAYLOADS)
     }
     actors["arbetsformedlingen.yaml"] = ARBETSFORMEDLINGEN
     project = make_project(root, paths, actors)
@@ -171,11 +189,15 @@ def hostile_page(browser: Any) -> Iterator[Any]:
 
 # Anything a payload could have added: elements other than the templates' own where
 # contributor text is shown, event handler attributes and script URLs anywhere.
-GENERATED = "#innehall :is(.vagar-path, .vagar-actor, .vagar-cards, .vagar-links, .vagar-facts)"
+GENERATED = (
+    "#innehall :is(.vagar-path, .vagar-actor, .vagar-cards, .vagar-links, .vagar-facts, "
+    ".vagar-table, .vagar-voices)"
+)
 RESULT_CARDS = ".pf-result-card"
 INJECTED = """(scope) => {
     const allowed = new Set(['A', 'P', 'SPAN', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3',
-        'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'STRONG', 'BR', 'MARK']);
+        'H4', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'STRONG', 'BR', 'MARK',
+        'TABLE', 'CAPTION', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
     const found = [];
     for (const root of document.querySelectorAll(scope)) {
         for (const el of root.querySelectorAll('*')) {
@@ -240,7 +262,7 @@ def test_hostile_actors_run_nothing_and_link_only_their_https_address(
         assert page.locator("#innehall h1").inner_text() == text(payload)
         shown = page.locator("#innehall").inner_text()
         assert shown.count(text(payload)) >= 2  # name, description
-        link = page.locator("a.vagar-external")
+        link = page.locator(".vagar-facts a.vagar-external")
         assert link.get_attribute("href") == website(index)
         assert link.inner_text() == website(index)
         assert link.evaluate("a => a.protocol") == "https:"
@@ -249,14 +271,24 @@ def test_hostile_actors_run_nothing_and_link_only_their_https_address(
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    "url", ["", "yrken/", "yrken/elektriker/", f"lan/{COUNTY}/", "aktorer/", "sok/"]
+    "url",
+    [
+        "",
+        "yrken/",
+        "yrken/elektriker/",
+        f"lan/{COUNTY}/",
+        "aktorer/",
+        f"aktorer/lan/{COUNTY}/",
+        "aktorer/typ/arbetsgivare/",
+        "sok/",
+    ],
 )
 def test_pages_that_list_hostile_titles_run_nothing(
     hostile_page: Any, hostile_base_url: str, url: str
 ) -> None:
     page = hostile_page
     visit(page, hostile_base_url + url)
-    if url in ("yrken/elektriker/", f"lan/{COUNTY}/", "aktorer/"):
+    if url in ("yrken/elektriker/", f"lan/{COUNTY}/", "aktorer/", f"aktorer/lan/{COUNTY}/"):
         shown = page.locator("#innehall").inner_text()
         # Long lists are split over pages (sida-2/, …): read them all.
         pages = page.locator(".vagar-pager a[href]:not([aria-current])").evaluate_all(
@@ -318,7 +350,8 @@ def test_search_results_show_hostile_text_literally(
     for index, payload in enumerate(PAYLOADS):
         for href in (f"/repo/vagar/elak-{index:02d}/", f"/repo/aktorer/elak-aktor-{index:02d}/"):
             result = results[href]
-            assert plain(result["title"]) == plain(text(payload)), result
+            # Every hostile path and actor is an invented example: its result says so.
+            assert plain(result["title"]) == plain(f"Påhittat exempel: {text(payload)}"), result
             # The excerpt runs from the marker word; Pagefind cuts it at 30 words.
             shown = plain(result["excerpt"][result["excerpt"].index(MARK) :])
             wanted = plain(text(payload))
@@ -333,9 +366,25 @@ def test_search_results_show_hostile_text_literally(
             return await pagefind.filters();
         }"""
     )
-    assert set(filters) == {"Yrke", "Län", "Utgångsläge", "Insats", "Resultat", "Sidtyp"}
+    assert set(filters) == {
+        "Yrke",
+        "Län",
+        "Utgångsläge",
+        "Insats",
+        "Resultat",
+        "Sidtyp",
+        "Målgrupp",
+        "Med arbetsgivarnas återkoppling",
+    }
     assert set(filters["Yrke"]) == {"Elektriker"}
-    assert set(filters["Län"]) == {"Gävleborgs län"}
+    # Paths are in Gävleborg; actor pages carry every county they work in (Arbetsförmedlingen:
+    # all), never a county a payload names.
+    counties = yaml.safe_load((REPO_ROOT / "content/vocabulary/counties.yaml").read_text("utf-8"))
+    assert set(filters["Län"]) == {term["label"] for term in counties}
+    groups = yaml.safe_load((REPO_ROOT / "content/vocabulary/situations.yaml").read_text("utf-8"))
+    labels = {term["id"]: term["label"] for term in groups}
+    assert set(filters["Målgrupp"]) == {labels["langtidsarbetslos"], labels["ung"]}
+    assert filters["Med arbetsgivarnas återkoppling"] == {"Ja": len(PAYLOADS)}
     assert_clean(page, base.split(f"/{SUB_PATH}/")[0])
 
 
@@ -345,12 +394,11 @@ def test_header_search_shows_hostile_text_literally(
 ) -> None:
     page, base = hostile_page, hostile_base_url
     visit(page, f"{base}vagar/elak-00/")
-    page.locator("pagefind-modal-trigger button").click()
-    page.locator("pagefind-modal dialog").get_by_role("searchbox").fill(MARK)
-    page.wait_for_selector("pagefind-modal a.pf-result-link")
+    header_search(page, MARK)
     # Results render one by one: wait until the count of rendered links stops being below 5.
     page.wait_for_function(
-        "document.querySelectorAll('pagefind-modal .pf-result-card a.pf-result-link').length >= 5"
+        "() => document.querySelectorAll('pagefind-modal .pf-result-card a.pf-result-link')"
+        ".length >= 5"
     )
     shown = page.evaluate(
         """() => [...document.querySelectorAll('pagefind-modal .pf-result-card')]
@@ -376,3 +424,30 @@ def test_hostile_pages_stay_accessible(hostile_page: Any, hostile_base_url: str,
     visit(hostile_page, hostile_base_url + url)
     violations = run_axe(hostile_page)
     assert not violations, describe(violations)
+
+
+def _linked_data(html: str) -> list[Any]:
+    """Every JSON-LD block of a page, parsed; the block's raw text may hold no ``<``."""
+    import json
+    import re
+
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    for block in blocks:
+        assert "<" not in block and ">" not in block, block[:200]
+    return [json.loads(block) for block in blocks]
+
+
+def test_linked_data_survives_hostile_text(hostile_site: Path) -> None:
+    """Issue 14: each path's and actor's JSON-LD parses and holds the payload as text: no
+    ``</script>`` or ``<!--`` ends the data block early, and nothing else became a script."""
+    site = hostile_site / SUB_PATH
+    for index, payload in enumerate(PAYLOADS):
+        for url in (f"vagar/elak-{index:02d}/", f"aktorer/elak-aktor-{index:02d}/"):
+            html = (site / url / "index.html").read_text(encoding="utf-8")
+            (data,) = _linked_data(html)
+            assert data["name"] == text(payload), url
+            assert data["description"] == text(payload), url
+            if url.startswith("vagar/"):
+                assert [s["name"] for s in data["step"]] == [text(payload)] * 2
+            before = html.index('<script type="application/ld+json">')
+            assert html.count("</script>", before) == html[before:].count("<script"), url

@@ -231,6 +231,10 @@ def _body_for(data: dict[str, Any], choices: Choices) -> str:
         return next(o.label for o in choices.options(vocabulary) if o.id == option_id)
 
     municipality = data.get("municipality")
+    tracks = [
+        (t["title"], label("occupations", t["occupation"]) if "occupation" in t else "", t)
+        for t in data.get("tracks_considered", [])
+    ]
     return render_body(
         {
             "title": data["title"],
@@ -245,7 +249,17 @@ def _body_for(data: dict[str, Any], choices: Choices) -> str:
             "steps": "\n".join(
                 f"{s['type']} | {s['title']} | {', '.join(s['actors'])} | {s['weeks']} | "
                 + " ".join(s["text"].split())
+                + (
+                    " | arbetsgivarnas återkoppling: " + " ".join(s["employer_feedback"].split())
+                    if "employer_feedback" in s
+                    else ""
+                )
                 for s in data["steps"]
+            ),
+            "tracks_considered": "\n".join(
+                f"{title} | {occupation} | {'ja' if t['chosen'] else 'nej'} | "
+                + " ".join(t["why"].split())
+                for title, occupation, t in tracks
             ),
             "outcome": label("outcomes", data["outcome"]["type"]),
             "outcome_text": data["outcome"]["text"],
@@ -264,6 +278,9 @@ def _body_for(data: dict[str, Any], choices: Choices) -> str:
         pytest.param(lambda d: "municipality" in d and "tips" in d, id="with-municipality"),
         pytest.param(lambda d: "municipality" not in d, id="without-municipality"),
         pytest.param(lambda d: "ung" in d["situations"], id="young"),
+        pytest.param(
+            lambda d: any("employer_feedback" in s for s in d["steps"]), id="employer-feedback"
+        ),
     ],
 )
 def test_a_sample_path_round_trips_through_an_issue(
@@ -284,8 +301,10 @@ def test_a_sample_path_round_trips_through_an_issue(
     original["id"] = data["id"]
     # The form is for real paths: what it writes is never an example.
     assert data.pop("example") is False and original.pop("example") is True
-    for step in original["steps"]:
-        step["text"] = " ".join(step["text"].split())
+    for item in [*original["steps"], *original.get("tracks_considered", [])]:
+        for key in ("text", "employer_feedback", "why"):
+            if key in item:
+                item[key] = " ".join(item[key].split())
     assert data == original
     content, findings = load_content(ContentLayout(root))
     assert content is not None, [f.format() for f in findings]
@@ -310,37 +329,50 @@ def test_an_empty_required_field_is_named(
     assert "Fältet ”Resultat”: saknas — fyll i fältet i ärendet" in problems
 
 
-def test_wrong_answers_name_their_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    problems = "\n".join(
-        _problems(
-            tmp_path,
-            capsys,
-            municipality="Kiruna",
-            year="2999",
-            documented_by="Okänd organisation",
-            summary="Kort.",
-        )
-    )
-
-    assert "Fältet ”Kommun”: 'Kiruna' finns inte bland valen" in problems
-    assert "Fältet ”År då vägen slutade”: ska vara mellan 2000 och" in problems
-    assert "Fältet ”Dokumenterad av”: 'Okänd organisation' finns inte bland valen" in problems
-    assert "Fältet ”Sammanfattning”: är för kort" in problems
+WRONG_STEPS = (
+    "kartlaggning | Samtal med vägledare | arbetsformedlingen | 2 | De gick igenom jobb.\n"
+    "rymdresa | Elinstallation | arbetsformedlingen | många | Hen läste el.\n"
+    "praktik | Praktik hos elföretaget | arbetsformedlingen"
+)
 
 
-def test_a_wrong_step_names_the_step_and_the_part(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {
+                "municipality": "Kiruna",
+                "year": "2999",
+                "documented_by": "Okänd organisation",
+                "summary": "Kort.",
+            },
+            [
+                "Fältet ”Kommun”: 'Kiruna' finns inte bland valen",
+                "Fältet ”År då vägen slutade”: ska vara mellan 2000 och",
+                "Fältet ”Dokumenterad av”: 'Okänd organisation' finns inte bland valen",
+                "Fältet ”Sammanfattning”: är för kort",
+            ],
+            id="each-field",
+        ),
+        pytest.param(
+            {"steps": WRONG_STEPS},
+            [
+                "Fältet ”Steg”: steg 2: typ: 'rymdresa' finns inte bland valen",
+                "Fältet ”Steg”: steg 2: veckor: skriv ett helt antal veckor",
+                "Fältet ”Steg”: steg 3: skriv fem delar åtskilda med |",
+            ],
+            id="the-step-and-the-part",
+        ),
+    ],
+)
+def test_wrong_answers_name_their_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], changes: dict[str, str], expected: list[str]
 ) -> None:
-    steps = (
-        "kartlaggning | Samtal med vägledare | arbetsformedlingen | 2 | De gick igenom jobb.\n"
-        "rymdresa | Elinstallation | arbetsformedlingen | många | Hen läste el.\n"
-        "praktik | Praktik hos elföretaget | arbetsformedlingen"
-    )
-    problems = "\n".join(_problems(tmp_path, capsys, steps=steps))
+    """All wrong answers of one issue are named together, each with its field."""
+    problems = "\n".join(_problems(tmp_path, capsys, **changes))
 
-    assert "Fältet ”Steg”: steg 2: typ: 'rymdresa' finns inte bland valen" in problems
-    assert "Fältet ”Steg”: steg 2: veckor: skriv ett helt antal veckor" in problems
-    assert "Fältet ”Steg”: steg 3: skriv fem delar åtskilda med |" in problems
+    for message in expected:
+        assert message in problems
 
 
 def test_a_checker_finding_names_the_field(

@@ -3,22 +3,17 @@ exception."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import VALID_PATH, copy_fixture, make_project
-from languages import english
 
 from generator.content import ContentLayout, load_content
 from generator.findings import Finding
 from generator.load import Document, Position, load_document, parse_document
 
-
-@pytest.fixture(autouse=True)
-def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The tests here pin the English messages (``--lang en``)."""
-    yield from english(monkeypatch)
+# The tests here pin the English messages (``--lang en``).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 NAME = "content/paths/x.yaml"

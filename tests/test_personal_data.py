@@ -3,23 +3,18 @@ ordinary numbers and the sample content raise no alarm."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import REPO_ROOT, VALID_PATH, make_project
-from languages import english
 from personal_data_corpus import clean_sentences, personal_sentences
 
 from generator.cli import main
 from generator.content import ContentLayout, load_content
 from generator.personal_data import find_personal_data, mask
 
-
-@pytest.fixture(autouse=True)
-def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The tests here pin the English messages (``--lang en``)."""
-    yield from english(monkeypatch)
+# The tests here pin the English messages (``--lang en``).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 PERSONAL = personal_sentences()

@@ -16,31 +16,11 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SUB_PATH, open_page_type
-
-NAMES = [
-    "home",
-    "occupations",
-    "occupation",
-    "path",
-    "actors",
-    "actor",
-    "counties",
-    "county",
-    "situations",
-    "situation",
-    "search",
-    "search-filtered",
-    "about",
-    "contribute",
-    "accessibility",
-    "privacy",
-    "404",
-]
+from conftest import PAGE_TYPE_NAMES, SUB_PATH, header_search, open_page_type
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", PAGE_TYPE_NAMES)
 def test_every_request_stays_on_the_site_and_no_cookie_is_set(
     new_page: Any, base_url: str, pages_base_url: str, page_types: dict[str, str], name: str
 ) -> None:
@@ -48,14 +28,15 @@ def test_every_request_stays_on_the_site_and_no_cookie_is_set(
     base = pages_base_url if name == "404" else base_url
     open_page_type(page, base, name, page_types[name])
     # Use the header's search too: Pagefind's index and fragments are requests of their own.
-    page.locator("pagefind-modal-trigger button").click()
-    page.locator("pagefind-modal dialog").get_by_role("searchbox").fill("kock")
-    page.wait_for_selector("pagefind-modal a.pf-result-link")
+    header_search(page, "kock")
     page.wait_for_load_state("networkidle")
     origin = base.split(f"/{SUB_PATH}/")[0]
     assert page.requests
     strangers = [url for url in page.requests if not url.startswith(origin + "/")]
     assert not strangers, strangers
+    # Material fetches sitemap.xml beside every link rel="alternate" (for its language
+    # switcher): the feed links must not make each page download the whole sitemap.
+    assert not [url for url in page.requests if url.endswith("sitemap.xml")]
     expected_failures = [f"404 {base}{page_types[name]}"] if name == "404" else []
     assert page.failures == expected_failures
     assert page.context.cookies() == []
@@ -147,9 +128,7 @@ def test_search_results_resolve_under_the_sub_path(
     page = new_page()
     base = pages_base_url if where == "404" else base_url
     open_page_type(page, base, where, page_types[where])
-    page.locator("pagefind-modal-trigger button").click()
-    page.locator("pagefind-modal dialog").get_by_role("searchbox").fill("elektriker")
-    page.wait_for_selector("pagefind-modal a.pf-result-link")
+    header_search(page, "elektriker")
     hrefs = page.locator("pagefind-modal a.pf-result-link").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"
     )

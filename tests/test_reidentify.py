@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import THEME_DIR, VALID_PATH, make_project, with_path_id
-from languages import english
 
 from generator.content import ContentLayout, load_content
 from generator.enrich import enrich
 from generator.render import load_strings, make_environment, render_site
 
-
-@pytest.fixture(autouse=True)
-def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The tests here pin the English messages (``--lang en``)."""
-    yield from english(monkeypatch)
+# The tests here pin the English messages (``--lang en``).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 SMALL = VALID_PATH.replace('municipality: "2180"', 'municipality: "2101"')  # Ockelbo

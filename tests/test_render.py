@@ -106,11 +106,15 @@ def test_one_page_per_path_occupation_actor_county_situation_and_index(
 
     assert under("vagar/") == 4
     assert under("yrken/") == 2
-    assert under("aktorer/") == 2
+    # two actors, and the comparison by county (21), target group (2) and actor type (2)
+    assert under("aktorer/") == 2 + 21 + 2 + 2
+    assert under("aktorer/lan/") == 21
     assert under("lan/") == 21
     assert under("utgangslage/") == 6
     assert {"", "yrken/", "aktorer/", "lan/", "utgangslage/", "sok/"} <= set(pages)
-    assert len(pages) == 6 + 4 + 2 + 2 + 21 + 6
+    assert {"ordlista/", "min-plan/"} <= set(pages)
+    assert len(pages) == 6 + 4 + 2 + 2 + 25 + 21 + 6 + 2 + 1  # + glossary, my plan; data/
+    assert "data/" in pages
 
 
 @pytest.mark.parametrize(
@@ -184,7 +188,8 @@ def test_path_page_links_are_relative(pages: dict[str, RenderedPage]) -> None:
     html = pages["vagar/giltig-vag/"].html
 
     assert 'href="../../yrken/elektriker/"' in html
-    assert 'href="../../utgangslage/langtidsarbetslos/"' in html
+    # situations link to their glossary entry, which links to the situation's page
+    assert 'href="../../ordlista/#utgangslage-langtidsarbetslos"' in html
     assert 'href="../../lan/21/"' in html
     assert 'href="../../aktorer/exempel-elforetag/"' in html
     assert 'href="/' not in html

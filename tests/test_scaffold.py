@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -36,11 +36,13 @@ ANSWERS = [
     "arbetsförmedlingen",
     "2",
     "De gick igenom lediga jobb i länet.",
+    "",  # what employers said: skipped
     "utbildning",  # step 2: type
     "Elinstallation på yrkesvux",
     "arbetsformedlingen, exempel el",
     "36 veckor",
     "Hen läste elinstallation och praktiserade hos elföretaget.",
+    "",  # what employers said: skipped
     "",  # no third step
     "arbete",  # outcome, by label
     "Anställd som elektriker hos ett elföretag.",
@@ -49,6 +51,7 @@ ANSWERS = [
     "Gör ett studiebesök innan du bestämmer dig.",
     "",  # no more tips
     "Arbetsförmedlingen",  # documented by, by name
+    "",  # no tracks considered
 ]
 
 FLAGS = [
@@ -110,6 +113,21 @@ def _only_path(root: Path) -> Path:
     return file
 
 
+def _refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    *flags: str,
+    input_fn: Callable[[str], str] = input,
+    code: int = 1,
+) -> str:
+    """`vagar new` in a project with no paths exits with ``code`` and writes no file; returns
+    what it wrote to stderr."""
+    root = make_project(tmp_path, {})
+    assert main(["new", "--root", str(root), *flags], input_fn=input_fn) == code
+    assert not list((root / "content" / "paths").iterdir())
+    return capsys.readouterr().err
+
+
 # Interactive
 
 
@@ -169,7 +187,8 @@ def test_question_mark_lists_every_actor(
 ) -> None:
     root = make_project(tmp_path, {})
     answers = list(ANSWERS)
-    answers[-1:] = ["?", "arbetsformedlingen"]
+    documenter = answers.index("Arbetsförmedlingen")
+    answers[documenter : documenter + 1] = ["?", "arbetsformedlingen"]
 
     assert main(["new", "--root", str(root)], input_fn=Script(answers)) == 0
 
@@ -177,25 +196,17 @@ def test_question_mark_lists_every_actor(
 
 
 def test_no_consent_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_project(tmp_path, {})
+    err = _refused(tmp_path, capsys, input_fn=Script(["nej"]))
 
-    code = main(["new", "--root", str(root)], input_fn=Script(["nej"]))
-
-    assert code == 1
-    assert not list((root / "content" / "paths").iterdir())
-    assert "samtycke" in capsys.readouterr().err
+    assert "samtycke" in err
 
 
 def test_end_of_input_stops_without_a_file_or_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = make_project(tmp_path, {})
+    err = _refused(tmp_path, capsys, input_fn=Script(ANSWERS[:5]))
 
-    code = main(["new", "--root", str(root)], input_fn=Script(ANSWERS[:5]))
-
-    assert code == 1
-    assert not list((root / "content" / "paths").iterdir())
-    assert "Avbrutet" in capsys.readouterr().err
+    assert "Avbrutet" in err
 
 
 # Flags
@@ -222,42 +233,35 @@ def test_flags_and_questions_mix(tmp_path: Path) -> None:
     flags = [f for f in FLAGS if f != "--no-input"]
     at = flags.index("--documented-by")
     del flags[at : at + 2]
-    # Asked: municipality, what helped, quote and tips (all skipped), then documented_by.
-    script = Script(["", "", "", "", "arbetsformedlingen"])
+    # Asked: municipality, what helped, quote and tips (all skipped), documented_by, then the
+    # tracks considered (skipped).
+    script = Script(["", "", "", "", "arbetsformedlingen", ""])
 
     assert main(["new", "--root", str(root), *flags], input_fn=script) == 0
 
-    assert len(script.prompts) == 5
-    assert script.prompts[-1].startswith("Aktören som dokumenterade vägen")
+    assert len(script.prompts) == 6
+    assert script.prompts[-2].startswith("Aktören som dokumenterade vägen")
     _check(root)
 
 
 def test_missing_flags_are_all_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_project(tmp_path, {})
+    err = _refused(tmp_path, capsys, "--no-input", "--title", "Från lagret till elen", code=2)
 
-    code = main(["new", "--root", str(root), "--no-input", "--title", "Från lagret till elen"])
-
-    assert code == 2
-    err = capsys.readouterr().err
     for flag in ("--consent", "--occupation", "--situation", "--year", "--step", "--outcome"):
         assert flag in err
     assert "--title" not in err
-    assert not list((root / "content" / "paths").iterdir())
 
 
 def test_wrong_flags_are_named_with_the_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = make_project(tmp_path, {})
     flags = list(FLAGS)
     flags[flags.index("elektriker")] = "astronaut"
     flags[flags.index("2024")] = "2999"
     flags[flags.index("--step") + 1] = "kartlaggning | Samtal | arbetsformedlingen | två"
 
-    code = main(["new", "--root", str(root), *flags])
+    err = _refused(tmp_path, capsys, *flags)
 
-    assert code == 1
-    err = capsys.readouterr().err
     assert "--occupation: 'astronaut' finns inte bland valen" in err
     assert "--year: ska vara mellan 2000 och" in err
     assert "--step: steg 1: skriv fem delar" in err
@@ -469,6 +473,8 @@ outcome:
   text: Anställd som elektriker hos ett elföretag.
 # Stegen i den ordning de hände (minst två). Typ från content/vocabulary/step-types.yaml,
 # aktörer är filnamn i content/actors/ utan .yaml, veckor är hela veckor.
+# employer_feedback (valfritt): vad arbetsgivarna sa om deltagarens meriter och om vad som
+# saknades.
 steps:
   - type: kartlaggning  # Kartläggning och vägledning
     title: Samtal med vägledare
@@ -496,6 +502,9 @@ example: false
 """  # noqa: RUF001 - the vocabularies' labels
 
 
+FEEDBACK_PROMPT = "vad arbetsgivarna sa om deltagarens meriter och om vad som saknades"
+
+
 def test_the_interview_asks_these_questions_and_writes_exactly_this_file(tmp_path: Path) -> None:
     root = make_project(tmp_path, {})
     script = Script(ANSWERS)
@@ -520,11 +529,13 @@ def test_the_interview_asks_these_questions_and_writes_exactly_this_file(tmp_pat
         "Steg 1, aktörer (flera går bra, skilj dem åt med komma): ",
         "Steg 1, antal veckor: ",
         "Steg 1, vad som hände: ",
+        f"Steg 1, {FEEDBACK_PROMPT} (valfritt, Enter hoppar över): ",
         "Steg 2, typ: ",
         "Steg 2, rubrik: ",
         "Steg 2, aktörer (flera går bra, skilj dem åt med komma): ",
         "Steg 2, antal veckor: ",
         "Steg 2, vad som hände: ",
+        f"Steg 2, {FEEDBACK_PROMPT} (valfritt, Enter hoppar över): ",
         "Steg 3, typ (Enter när du är klar): ",
         "Resultat: ",
         "Vad personen gör nu: ",
@@ -533,6 +544,7 @@ def test_the_interview_asks_these_questions_and_writes_exactly_this_file(tmp_pat
         "Tips 1 till andra (Enter när du är klar): ",
         "Tips 2 till andra (Enter när du är klar): ",
         "Aktören som dokumenterade vägen: ",
+        "Spår 1, med några ord (valfritt, Enter hoppar över): ",
     ]
 
 

@@ -7,22 +7,17 @@ import gzip
 import hashlib
 import stat
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import cbor2
 import pytest
 from helpers import REPO_ROOT, build_site
-from languages import english
 
 from generator.search import BUNDLE_DIR, SearchIndex
 from generator.search_bundle import BundleError, reference_files, verify_bundle
 
-
-@pytest.fixture(autouse=True)
-def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The tests here pin the English messages (``--lang en``)."""
-    yield from english(monkeypatch)
+# The tests here pin the English messages (``--lang en``).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 PAGES = [

@@ -3,7 +3,6 @@ and a hint — checked through ``load_content`` and the ``vagar check`` command.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,13 @@ from helpers import (
     make_project,
     with_path_id,
 )
-from languages import english
 
 from generator.cli import main
 from generator.content import ContentLayout, load_content
 from generator.findings import Finding
 
-
-@pytest.fixture(autouse=True)
-def _in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The tests here pin the English messages (``--lang en``)."""
-    yield from english(monkeypatch)
+# The tests here pin the English messages (``--lang en``).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 PATH_FILE = "content/paths/giltig-vag.yaml"

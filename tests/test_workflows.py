@@ -20,6 +20,7 @@ WORKFLOWS_DIR = REPO_ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(WORKFLOWS_DIR.glob("*.yml"))
 PULL_REQUEST = WORKFLOWS_DIR / "pull-request.yml"
 PAGES = WORKFLOWS_DIR / "pages.yml"
+NEW_PATH = WORKFLOWS_DIR / "ny-vag.yml"
 USES = re.compile(r"^\s*(?:- )?uses: (?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)(?P<rest>.*)$")
 
 
@@ -47,8 +48,8 @@ def _steps(file: Path, job: str) -> list[dict[str, Any]]:
     return steps
 
 
-def test_there_are_the_two_workflows() -> None:
-    assert WORKFLOWS == [PAGES, PULL_REQUEST]
+def test_there_are_the_three_workflows() -> None:
+    assert WORKFLOWS == [NEW_PATH, PAGES, PULL_REQUEST]
 
 
 def test_zizmor_finds_nothing() -> None:
@@ -156,7 +157,14 @@ def test_the_pages_build_sets_site_url(tmp_path: Path) -> None:
     for name in ("content", "theme"):
         shutil.copytree(REPO_ROOT / name, tmp_path / name)
     shutil.copy(REPO_ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    env = {**os.environ, **build["env"], "SITE_URL": "https://exempel.github.io/vagar"}
+    env = {
+        **os.environ,
+        **_load(PAGES)["jobs"]["build"].get("env", {}),
+        **build["env"],
+        "SITE_URL": "https://exempel.github.io/vagar",
+        "REPO_URL": "https://github.com/exempel/vagar",
+        "BRANCH": "main",
+    }
 
     result = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", script],
@@ -172,6 +180,12 @@ def test_the_pages_build_sets_site_url(tmp_path: Path) -> None:
     assert 'href="/vagar/assets/vagar.css"' in not_found
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://exempel.github.io/vagar/">' in home
+    # The repository's address gives the contributor links (issue 14).
+    path_id = sorted((tmp_path / "content" / "paths").glob("*.yaml"))[0].stem
+    page = (tmp_path / "site" / "vagar" / path_id / "index.html").read_text(encoding="utf-8")
+    edit = f"https://github.com/exempel/vagar/edit/main/content/paths/{path_id}.yaml"
+    assert f'href="{edit}"' in page
+    assert "https://exempel.github.io/vagar/assets/dela.png" in page
 
 
 def test_pre_commit_runs_vagar_check_on_content() -> None:

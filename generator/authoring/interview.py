@@ -35,7 +35,7 @@ from generator.authoring.draft import (
     top_answers,
     unreadable,
 )
-from generator.authoring.item_line import line_format, parse_item_line
+from generator.authoring.item_line import line_format, parse_item_line, yes_or_no
 from generator.authoring.questions import Ask, Questions, Say
 from generator.fields import Field, FieldTable
 from generator.messages import _
@@ -248,11 +248,11 @@ class Interview(Questions):
                 return []
             for problem in problems:
                 self.say(f"  {problem}")
-        return self.ask_items(group)
+        return self.ask_items(group, optional)
 
-    def ask_items(self, group: Field) -> list[dict[str, Any]]:
+    def ask_items(self, group: Field, optional: bool = False) -> list[dict[str, Any]]:
         """Items asked field by field; the first field left empty ends the list once there
-        are enough."""
+        are enough (or at once, for an optional list)."""
         fields = item_fields(group, self.table)
         self.say(prompt_text(group))
         first = fields[0]
@@ -261,11 +261,12 @@ class Interview(Questions):
         items: list[dict[str, Any]] = []
         while group.max_items is None or len(items) < group.max_items:
             number = len(items) + 1
-            done = number > (group.min_items or 0)
+            skippable = optional and not items
+            done = skippable or number > (group.min_items or 0)
             item: dict[str, Any] = {}
             for field in fields:
                 prompt = prompt_text(field, number=number, year=self.this_year)
-                if field is first and done:
+                if field is first and done and not skippable:
                     prompt += _(" (Enter when you are done)")
                 value = self.item_answer(group, field, prompt, optional=field is first and done)
                 if field is first and value is None:
@@ -289,4 +290,14 @@ class Interview(Questions):
         if field.kind == "integer":
             highest = latest(field, self.this_year)
             return self.number(key, prompt, None, field.minimum, highest, optional)
+        if field.kind == "boolean":
+            return self.yes_no(prompt)
         return self.text(key, prompt, None, field, optional)
+
+    def yes_no(self, prompt: str) -> bool:
+        """A yes or a no, asked until it is one of them."""
+        while True:
+            answer = yes_or_no(self.ask(f"{prompt}: "))
+            if answer is not None:
+                return answer
+            self.say("  " + _("Answer yes or no."))

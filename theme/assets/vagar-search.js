@@ -19,9 +19,18 @@
  *    escaped in full, keeping Pagefind's choice of words and highlights
  *    (tests/test_hostile.py checks it, so an upgrade that changes Pagefind's fragments fails
  *    loudly).
+ * 5. On a narrow screen (one column: the filters above the results) only the first filter
+ *    group the pane names is opened (occupation). With the county list open as well, the
+ *    results began below the first screen, and Pagefind loads a result only when it is
+ *    scrolled into view.
  */
 (function () {
   "use strict";
+  if (window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
+    document.querySelectorAll(".vagar-search pagefind-filter-pane[open]").forEach(function (pane) {
+      pane.setAttribute("open", pane.getAttribute("open").split(",")[0]);
+    });
+  }
   document.querySelectorAll("pagefind-config[bundle-path]").forEach(function (config) {
     var resolved = new URL(config.getAttribute("bundle-path"), document.baseURI);
     config.setAttribute("bundle-path", resolved.pathname);
