@@ -20,6 +20,7 @@ from generator import model
 from generator.examples import ExampleMode, apply_mode
 from generator.file_check import Checked, FileChecker, FileRules, check_files
 from generator.findings import FieldPath, Finding, field_name, has_errors
+from generator.languages import TRANSLATIONS
 from generator.link_patterns import FILE_NAME as LINKS_FILE
 from generator.link_patterns import load_link_patterns
 from generator.load import Document, load_document
@@ -280,12 +281,29 @@ def _vocabularies(docs: dict[str, Document]) -> model.Vocabularies:
     vocabularies = {}
     for vocabulary in dataclasses.fields(model.Vocabularies):
         term_class = typing.get_args(hints[vocabulary.name])[1]
-        names = [f.name for f in dataclasses.fields(term_class)]
+        names = [f.name for f in dataclasses.fields(term_class) if f.name != "translations"]
         terms = docs[model.vocabulary_name(vocabulary.name)].data
         vocabularies[vocabulary.name] = {
-            t["id"]: term_class(**{name: t[name] for name in names if name in t}) for t in terms
+            t["id"]: term_class(
+                **{name: t[name] for name in names if name in t}, translations=_translations(t)
+            )
+            for t in terms
         }
     return model.Vocabularies(**vocabularies)
+
+
+def _translations(term: dict[str, Any]) -> tuple[model.Translation, ...]:
+    """The term's label and explanation in each interface language besides Swedish."""
+    return tuple(
+        model.Translation(
+            language,
+            term[language]["label"].strip(),
+            term[language]["description"].strip(),
+            tuple(word.strip() for word in term[language].get("search_words", ())),
+        )
+        for language in TRANSLATIONS
+        if language in term
+    )
 
 
 def _actor(doc: Document, vocab: model.Vocabularies) -> model.Actor:

@@ -174,8 +174,9 @@ def with_linked_data(
     ]
 
 
-def robots_txt(sitemap: str | None) -> str:
-    """robots.txt: everything may be crawled; the sitemap when its address is known.
+def robots_txt(sitemap: str | None, *more: str) -> str:
+    """robots.txt: everything may be crawled; the sitemap when its address is known, and
+    ``more`` sitemaps (each interface language's site has its own).
 
     Crawlers read robots.txt only at the root of a host, so on a project site
     (``https://org.github.io/repo/``) this file is a pointer for people and for a later
@@ -184,4 +185,5 @@ def robots_txt(sitemap: str | None) -> str:
     lines = ["User-agent: *", "Allow: /"]
     if sitemap:
         lines.append(f"Sitemap: {sitemap}")
+        lines += [f"Sitemap: {other}" for other in more]
     return "\n".join(lines) + "\n"

@@ -12,12 +12,32 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A term's label and explanation in another interface language."""
+
+    language: str
+    label: str
+    description: str
+    search_words: tuple[str, ...] = ()
+    """Other words readers of that language type for it (``nurse``): found by search."""
+
+
+@dataclass(frozen=True)
 class Term:
     """One term of a controlled vocabulary."""
 
     id: str
     label: str
     description: str
+    translations: tuple[Translation, ...] = dataclasses.field(default=(), kw_only=True)
+    """The label and explanation in each interface language besides Swedish."""
+
+    def translation(self, language: str) -> Translation | None:
+        """The term in ``language``, or None (Swedish, or a vocabulary without translations)."""
+        for translation in self.translations:
+            if translation.language == language:
+                return translation
+        return None
 
 
 @dataclass(frozen=True)

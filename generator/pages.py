@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.languages import DEFAULT, LANGUAGES, Language
+
 PAGE_SIZE = 50
 """Paths listed on one page of a long list; with tens of thousands of paths, one page per list
 would run to megabytes."""
@@ -34,6 +36,10 @@ class PageType:
     """A list of paths, split into pages of ``PAGE_SIZE`` (``…/sida-2/``)."""
     sidebar: bool = True
     """Shows the navigation sidebar (the search page needs the width for its filters)."""
+    translated: bool = True
+    """Exists in every interface language (``en/yrken/``…); if not, only at the Swedish root,
+    and the other languages link there: path stories (one page each, see
+    ``generator.languages``), the open data, the easy-to-read Swedish page."""
 
     def url_for(self, item: Any = None) -> str:
         """The URL of this page type for ``item`` (anything with an ``id``)."""
@@ -50,7 +56,7 @@ PAGE_TYPES: dict[str, PageType] = {
         PageType("home", "", "home.html"),
         PageType("occupations", "yrken/", "occupations.html"),
         PageType("occupation", "yrken/{id}/", "occupation.html", paged=True),
-        PageType("path", "vagar/{id}/", "path.html"),
+        PageType("path", "vagar/{id}/", "path.html", translated=False),
         PageType("actors", "aktorer/", "actors.html", paged=True, sidebar=False),
         PageType("actor", "aktorer/{id}/", "actor.html", paged=True),
         PageType("counties", "lan/", "counties.html"),
@@ -62,12 +68,13 @@ PAGE_TYPES: dict[str, PageType] = {
         PageType("contribute", "bidra/", source="bidra.md"),
         PageType("accessibility", "tillganglighet/", source="tillganglighet.md"),
         PageType("privacy", "personuppgifter/", source="personuppgifter.md"),
+        PageType("easy_read", "lattlast/", source="lattlast.md", translated=False),
         PageType("actors_in_county", "aktorer/lan/{id}/", "actors.html", paged=True, sidebar=False),
         PageType(
             "actors_for_group", "aktorer/malgrupp/{id}/", "actors.html", paged=True, sidebar=False
         ),
         PageType("actors_of_type", "aktorer/typ/{id}/", "actors.html", paged=True, sidebar=False),
-        PageType("data", "data/", "data.html"),
+        PageType("data", "data/", "data.html", translated=False),
         PageType("glossary", "ordlista/", "glossary.html"),
         PageType("plan", "min-plan/", "plan.html"),
     )
@@ -115,9 +122,13 @@ def section_folders(kind: str) -> frozenset[str]:
     )
 
 
-def url_for(kind: str, item: Any = None) -> str:
-    """The URL (relative to the site root) of the page of ``kind`` for ``item``."""
-    return PAGE_TYPES[kind].url_for(item)
+def url_for(kind: str, item: Any = None, language: Language | None = None) -> str:
+    """The URL (relative to the site root of ``language``, Swedish by default) of the page of
+    ``kind`` for ``item``: a page that exists only in Swedish is reached from the other
+    languages' sites one folder up (``../vagar/x/``)."""
+    page = PAGE_TYPES[kind]
+    root = language.root if language is not None and not page.translated else ""
+    return root + page.url_for(item)
 
 
 def page_number_url(base_url: str, number: int) -> str:
@@ -125,10 +136,14 @@ def page_number_url(base_url: str, number: int) -> str:
     return base_url if number == 1 else f"{base_url}sida-{number}/"
 
 
-def fixed_urls() -> dict[str, str]:
+def fixed_urls(language: Language | None = None) -> dict[str, str]:
     """The URL of every page type that needs no item (``search`` -> ``sok/``): for templates
     outside the generated pages (404 page, footer) and for tests and scripts."""
-    return {name: page.url for name, page in PAGE_TYPES.items() if "{id}" not in page.url}
+    return {
+        name: url_for(name, language=language)
+        for name, page in PAGE_TYPES.items()
+        if "{id}" not in page.url
+    }
 
 
 def relative(target: str, current: str) -> str:
@@ -138,3 +153,24 @@ def relative(target: str, current: str) -> str:
     than working out the shortest path each time.
     """
     return "../" * current.count("/") + target or "./"
+
+
+def alternates(url: str, kind: str, current: Language) -> list[tuple[Language, str, str]]:
+    """The page at ``url`` (relative to the root of ``current``'s site) in every language:
+    ``(language, link from this page, URL from the Swedish root)``. A page that exists only
+    in Swedish (a path story) has the other languages' home pages as its alternates."""
+    translated = PAGE_TYPES[kind].translated
+    up = "../" * url.count("/") + current.root
+    found = []
+    for language in LANGUAGES.values():
+        target = url if translated or language.code == DEFAULT else ""
+        found.append((language, up + language.prefix + target or "./", language.prefix + target))
+    return found
+
+
+def kind_of_source(source: str) -> str | None:
+    """The page type of a page written by hand, by its file (``om.md`` -> ``about``)."""
+    for name, page in PAGE_TYPES.items():
+        if page.source and page.source == source:
+            return name
+    return None

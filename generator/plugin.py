@@ -10,15 +10,19 @@ half-written site.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
-from mkdocs.config import base
+from mkdocs.commands.build import build as build_site
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,12 +35,13 @@ from generator.csp import with_policy
 from generator.examples import ExampleMode
 from generator.findings import Finding
 from generator.host_limits import check_site_size
+from generator.languages import DEFAULT, LANGUAGES, TRANSLATIONS, Language
 from generator.messages import _, ngettext
-from generator.pages import NAVIGATION, PAGE_TYPES, fixed_urls
+from generator.pages import NAVIGATION, PAGE_TYPES, alternates, fixed_urls, kind_of_source
 from generator.render import STRINGS_FILE, RenderedPage, StringsError, load_strings
 from generator.repository import Repository
-from generator.search import BundleError, SearchIndex
-from generator.site import CONTRIBUTE_SOURCE, BuildOptions, assemble
+from generator.search import BUNDLE_DIR, BundleError, SearchIndex
+from generator.site import CONTRIBUTE_SOURCE, BuildOptions, Translated, assemble
 
 log = logging.getLogger("mkdocs.plugins.vagar")
 
@@ -53,6 +58,9 @@ class VagarConfig(base.Config):
     build fails and leaves the previous site."""
     warn_site_mb = c.Type(int, default=800)
     """From this size on, the build warns."""
+    translations = c.ListOfItems(c.Choice(TRANSLATIONS), default=list(TRANSLATIONS))
+    """The interface languages built besides Swedish, each into its folder (``en/``); their
+    written pages are in ``content/pages/<code>/``."""
     examples = c.Choice(("include", "exclude"), default="include")
     """``include``: invented examples (``example: true``) are published, labelled;
     ``exclude``: a production site without them (a real path naming an example actor is then
@@ -77,6 +85,13 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     """
 
     def __init__(self) -> None:
+        self.language = LANGUAGES[DEFAULT]
+        """The language this build writes; another language's build is started by the
+        Swedish one (``_build_translations``) and given its pages (``translated``)."""
+        self.translated: Translated | None = None
+        self.translations: dict[str, Translated] = {}
+        self.strings_in: dict[str, Any] = {}
+        """The UI strings of every language by code (the 404 page speaks all three)."""
         self.serving = False
         self.target: Path | None = None
         self.staging: Path | None = None
@@ -92,13 +107,19 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.translated is not None:
+            # Another language's build, inside the Swedish one's folder: no staging of its own.
+            self.strings = dict(self.translated.strings)
+            config.site_description = self.strings["home"]["description"]
+            _name_toggles(config, self.strings)
+            config.nav = _navigation(self.strings, self.language)
+            return config
         self.target = Path(config.site_dir).resolve()
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(
             tempfile.mkdtemp(prefix=f".{self.target.name}-building-", dir=self.target.parent)
         )
         config.site_dir = str(self.staging)
-        # The generated index pages lead the navigation; mkdocs.yml lists the written pages.
         try:
             self.strings = load_strings(
                 self._root(config) / self.config.theme_dir,
@@ -107,15 +128,15 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         except StringsError as error:
             message = _("The UI strings cannot be read; nothing was built.")
             raise PluginError(f"{message}\n{error}") from None
-        titles = {name: self.strings[name].get("nav_title", "") for name in NAVIGATION}
-        generated = [
-            {titles[name] or self.strings[name]["title"]: source_uri(PAGE_TYPES[name].url)}
-            for name in NAVIGATION
-        ]
-        config.nav = generated + [item for item in config.nav or [] if item not in generated]
+        _name_toggles(config, self.strings)
+        config.nav = _navigation(self.strings, self.language)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.translated is not None:
+            self.pages = {source_uri(page.url): page for page in self.translated.pages}
+            self.additions = dict(self.translated.additions)
+            return
         root = self._root(config)
         repository = None
         if config.repo_url:
@@ -123,7 +144,9 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             shown = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else ""
             repository = Repository(config.repo_url, config.edit_uri or "", shown)
         examples: ExampleMode = "exclude" if self.config.examples == "exclude" else "include"
-        options = BuildOptions(config.site_url or None, examples, repository)
+        options = BuildOptions(
+            config.site_url or None, examples, repository, tuple(self.config.translations)
+        )
         site, findings = assemble(
             root, self.config.content_dir, self.config.theme_dir, options=options
         )
@@ -139,6 +162,11 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         self.files = dict(site.files)
         self.additions = dict(site.additions)
         self.feeds = dict(site.feeds)
+        self.translations = dict(site.translations)
+        self.strings_in = {
+            DEFAULT: self.strings,
+            **{code: dict(done.strings) for code, done in self.translations.items()},
+        }
         if self.config.search:
             # Pagefind starts now, beside MkDocs; on_post_build waits for it.
             self.search = SearchIndex(site.search_records)
@@ -157,7 +185,10 @@ class VagarPlugin(BasePlugin[VagarConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["t"] = self.strings
-        env.globals["vagar_urls"] = fixed_urls()
+        env.globals["vagar_urls"] = fixed_urls(self.language)
+        env.globals["vagar_language"] = self.language
+        env.globals["vagar_languages"] = LANGUAGES
+        env.globals["vagar_strings"] = self.strings_in
         env.globals["vagar_cached"] = _RenderCache()
         return env
 
@@ -166,6 +197,10 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     ) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
+            kind = kind_of_source(page.file.src_uri)
+            if kind is not None:
+                page.meta["vagar_alternates"] = self._alternates(page.url, kind, config)
+                page.meta["vagar_hreflang"] = PAGE_TYPES[kind].translated
             return markdown
         # MkDocs' own templates print titles unescaped, so they get pre-escaped text.
         hide = ["toc"] if PAGE_TYPES[generated.kind].sidebar else ["toc", "navigation"]
@@ -175,8 +210,24 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             "hide": hide,
             # More feeds for theme/main.html's head (an occupation's own), beside the site's.
             "vagar_feeds": self.feeds.get(generated.url, []),
+            "vagar_alternates": self._alternates(generated.url, generated.kind, config),
+            "vagar_hreflang": PAGE_TYPES[generated.kind].translated,
         }
         return ""
+
+    def _alternates(self, url: str, kind: str, config: MkDocsConfig) -> list[dict[str, Any]]:
+        """The page in each language, for the language switch and the head's ``hreflang``
+        links (absolute when the site's address is known)."""
+        root = urljoin(config.site_url, self.language.root) if config.site_url else ""
+        return [
+            {
+                "language": language,
+                "link": link,
+                "absolute": urljoin(root, from_root) if root else "",
+                "current": language == self.language,
+            }
+            for language, link, from_root in alternates(url, kind, self.language)
+        ]
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -209,6 +260,8 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     # takes the place of the previous one.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.translated is not None:
+            return
         if self.search is not None:
             search, self.search = self.search, None
             try:
@@ -221,7 +274,51 @@ class VagarPlugin(BasePlugin[VagarConfig]):
                     "Pagefind indexed {count} page", "Pagefind indexed {count} pages", count
                 ).format(count=count)
             )
+        self._build_translations(config)
         self._publish(config)
+
+    def _build_translations(self, config: MkDocsConfig) -> None:
+        """Build the site in each other interface language into its folder of the finished
+        Swedish site (``en/``), with the same configuration and its own strings, pages and
+        Material language. They share the Swedish site's path stories, search index and data
+        (``generator.languages``)."""
+        root = self._root(config)
+        for code, translated in self.translations.items():
+            language = LANGUAGES[code]
+            pages_dir = root / config.docs_dir / code
+            nested = load_config(
+                config_file=config.config_file_path,
+                site_dir=str(Path(config.site_dir) / code),
+                docs_dir=str(pages_dir if pages_dir.is_dir() else _empty_folder(config)),
+                site_url=_join(config.site_url, language.prefix),
+                repo_url=config.repo_url,
+                edit_uri=_join(config.edit_uri, f"{code}/"),
+                exclude_docs="",
+                extra_css=[_shared_asset(item, language) for item in config.extra_css],
+                extra_javascript=[
+                    _shared_asset(str(item), language) for item in config.extra_javascript
+                ],
+            )
+            nested.theme["language"] = code
+            # MkDocs keeps one instance of a plugin per process (for `mkdocs serve`'s
+            # rebuilds), so the nested build runs this very object: it gets the state of a
+            # translation's build for as long as that build runs.
+            with self._building(language, translated):
+                build_site(nested)
+
+    @contextlib.contextmanager
+    def _building(self, language: Language, translated: Translated) -> Iterator[None]:
+        """This plugin as the builder of ``language``'s site, then as it was."""
+        saved = {name: getattr(self, name) for name in _BUILD_STATE}
+        for name in _BUILD_STATE:
+            value = saved[name]
+            setattr(self, name, type(value)() if isinstance(value, dict) else None)
+        self.language, self.translated = language, translated
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                setattr(self, name, value)
 
     def _publish(self, config: MkDocsConfig) -> None:
         """Put the finished build in place of ``site_dir``: the old one is moved aside first,
@@ -250,6 +347,8 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         log.info(_("The finished site replaced {folder}").format(folder=self.target))
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.translated is not None:
+            return  # a translation's build: the Swedish build it runs in cleans up
         if self.search is not None:
             self.search.cancel()
             self.search = None
@@ -276,6 +375,71 @@ def _with_addition(html: str, addition: str) -> str:
     if ADDITION_MARKER in html:
         return html.replace(ADDITION_MARKER, addition, 1)
     return html + addition if addition else html
+
+
+_BUILD_STATE = (
+    "language",
+    "translated",
+    "translations",
+    "target",
+    "staging",
+    "search",
+    "pages",
+    "strings",
+    "schemas",
+    "files",
+    "additions",
+    "feeds",
+)
+"""What one build of the plugin holds (``VagarPlugin._building``)."""
+
+
+def _navigation(strings: dict[str, Any], language: Language) -> list[Any]:
+    """The site's navigation in ``language``: the generated index pages, then the written
+    pages under one heading (those that exist in the language), from the page registry."""
+    titles = {name: strings[name].get("nav_title", "") for name in NAVIGATION}
+    generated: list[Any] = [
+        {titles[name] or strings[name]["title"]: source_uri(PAGE_TYPES[name].url)}
+        for name in NAVIGATION
+    ]
+    written = strings["written_pages"]
+    about = [
+        {written[name]: page.source}
+        for name, page in PAGE_TYPES.items()
+        if page.source and (language.code == DEFAULT or page.translated)
+    ]
+    return [*generated, {written["section"]: about}]
+
+
+def _name_toggles(config: MkDocsConfig, strings: dict[str, Any]) -> None:
+    """The light/dark toggle's names in the build's language (mkdocs.yml has Swedish)."""
+    for scheme in config.theme.get("palette") or []:
+        if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+            dark = scheme.get("scheme") == "slate"
+            scheme["toggle"]["name"] = strings["palette"]["to_light" if dark else "to_dark"]
+
+
+def _shared_asset(item: str, language: Language) -> str:
+    """An extra script or style sheet of the Swedish site as another language's site reaches
+    it: Pagefind's files are in the Swedish site only (one search index for every language),
+    one folder up; the theme's own assets are copied into each language's site."""
+    if item.startswith(f"{BUNDLE_DIR}/"):
+        return language.root + item
+    return item
+
+
+def _join(base: str | None, folder: str) -> str | None:
+    """``base`` (an address or a path ending in /) with ``folder`` added, or None."""
+    if not base:
+        return base
+    return base.rstrip("/") + "/" + folder
+
+
+def _empty_folder(config: MkDocsConfig) -> Path:
+    """A folder without pages, for a language that has no written pages."""
+    folder = Path(config.site_dir) / ".vagar-empty-docs"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 def _errors(findings: list[Finding]) -> str:

@@ -47,9 +47,14 @@ def absolute_urls(site_url: str | None) -> Callable[[str], str] | None:
 
 
 def published_files(
-    site: SiteData, strings: Mapping[str, Any], site_url: str | None, generated: str
+    site: SiteData,
+    strings: Mapping[str, Any],
+    site_url: str | None,
+    generated: str,
+    languages: tuple[str, ...] = (),
 ) -> dict[str, str | bytes]:
-    """Every file besides the pages, by its path in the site."""
+    """Every file besides the pages, by its path in the site; ``languages`` are the other
+    interface languages' sites (``en``), whose sitemaps robots.txt names too."""
     absolute = absolute_urls(site_url)
 
     def record_url(target: str) -> str:
@@ -65,7 +70,8 @@ def published_files(
         data_schema_files(schema_url, absolute is not None, generated, strings["site_name"])
     )
     files.update(feeds(site, strings, generated, absolute))
-    files["robots.txt"] = robots_txt(absolute(SITEMAP) if absolute is not None else None)
+    sitemaps = [absolute(f"{code}/{SITEMAP}") for code in languages] if absolute else []
+    files["robots.txt"] = robots_txt(absolute(SITEMAP) if absolute else None, *sitemaps)
     files[SHARE_IMAGE] = share_image()
     return files
 

@@ -25,6 +25,7 @@ from generator.feedback import (
     other_tracks,
 )
 from generator.findings import Finding
+from generator.languages import DEFAULT, LANGUAGES, Language
 from generator.load import load_document
 from generator.messages import _
 from generator.onward import occupation_links, path_links, plan_source
@@ -44,6 +45,7 @@ T = TypeVar("T")
 
 TEMPLATE_DIR = "vagar"
 STRINGS_FILE = "locales/sv.yml"
+"""The Swedish UI strings, the reference for every translation."""
 
 
 @dataclass(frozen=True)
@@ -97,37 +99,62 @@ class StringsError(Exception):
         self.findings = findings
 
 
-def load_strings(theme_dir: FsPath, display_name: str = "") -> dict[str, Any]:
-    """Every UI string of the site, from ``theme/locales/sv.yml``; raises ``StringsError``
-    with located findings when the file is damaged.
+def strings_file(language: str = DEFAULT) -> str:
+    """The UI strings of ``language``, relative to the theme folder."""
+    return f"locales/{language}.yml"
+
+
+def load_strings(
+    theme_dir: FsPath, display_name: str = "", language: str = DEFAULT
+) -> dict[str, Any]:
+    """Every UI string of the site in ``language``, from ``theme/locales/<language>.yml``;
+    raises ``StringsError`` with located findings when the file is damaged, or, for a
+    translation, when it lacks a string the Swedish file has.
 
     It lives in locales/ because MkDocs does not copy that folder into the site.
     """
-    shown = display_name or (theme_dir / STRINGS_FILE).as_posix()
-    document, findings = load_document(theme_dir / STRINGS_FILE, shown)
+    file = theme_dir / strings_file(language)
+    shown = display_name or file.as_posix()
+    document, findings = load_document(file, shown)
     if document is None:
         raise StringsError(findings)
     if not isinstance(document.data, dict):
         raise StringsError(
             [Finding(shown, 1, 1, _("the UI strings must be names with texts (name: text)"))]
         )
-    missing = missing_strings(theme_dir, document.data)
-    if missing:
-        raise StringsError(
-            [
-                Finding(
-                    shown,
-                    1,
-                    1,
-                    _(
-                        "the string {name} is missing — the theme uses it; add it (see the file "
-                        "in the project's history)"
-                    ).format(name=name),
-                )
-                for name in missing
-            ]
+    if language == DEFAULT:
+        missing = missing_strings(theme_dir, document.data)
+        hint = _(
+            "the string {name} is missing — the theme uses it; add it (see the file in the "
+            "project's history)"
         )
+    else:
+        missing = untranslated(load_strings(theme_dir), document.data)
+        hint = _(
+            "the string {name} is missing — the Swedish strings (locales/sv.yml) have it; add "
+            "its translation"
+        )
+    if missing:
+        raise StringsError([Finding(shown, 1, 1, hint.format(name=name)) for name in missing])
     return document.data
+
+
+def untranslated(
+    swedish: Mapping[str, Any], strings: Mapping[str, Any], prefix: str = ""
+) -> list[str]:
+    """The strings of ``swedish`` that a translation ``strings`` lacks, by dotted name."""
+    missing = []
+    for key, value in swedish.items():
+        other = strings.get(key)
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            if isinstance(other, Mapping):
+                missing += untranslated(value, other, f"{name}.")
+            else:
+                missing.append(name)
+        elif type(other) is not type(value) or (isinstance(other, str) and not other.strip()):
+            missing.append(name)
+    return missing
 
 
 _STRING_USE = re.compile(r"\bt\.([a-z_]+(?:\.[a-z_]+)*)")
@@ -148,8 +175,15 @@ def missing_strings(theme_dir: FsPath, strings: Mapping[str, Any]) -> list[str]:
     return missing
 
 
-def make_environment(theme_dir: FsPath, strings: Mapping[str, Any]) -> jinja2.Environment:
-    """A Jinja2 environment over ``theme/vagar/`` with autoescape always on."""
+def make_environment(
+    theme_dir: FsPath,
+    strings: Mapping[str, Any],
+    language: str = DEFAULT,
+    translations: Mapping[str, Mapping[str, Any]] | None = None,
+) -> jinja2.Environment:
+    """A Jinja2 environment over ``theme/vagar/`` with autoescape always on, for pages in
+    ``language``; ``translations`` are the UI strings of every language by code (path pages
+    show their few labels in each)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme_dir / TEMPLATE_DIR),
         autoescape=True,
@@ -158,6 +192,9 @@ def make_environment(theme_dir: FsPath, strings: Mapping[str, Any]) -> jinja2.En
         lstrip_blocks=True,
     )
     env.globals["t"] = strings
+    env.globals["lang"] = LANGUAGES[language]
+    env.globals["languages"] = LANGUAGES
+    env.globals["t_in"] = dict(translations or {language: strings})
     # Issue 14: the data page's files and fields; edit links come from generator.site when
     # the repository is known (repo_url), none otherwise.
     env.globals["open_data"] = catalogue()
@@ -178,11 +215,14 @@ def count_label(count: int, forms: Mapping[str, str]) -> str:
 
 
 def render_site(site: SiteData, env: jinja2.Environment) -> list[RenderedPage]:
-    """Every generated page of the site, page type by page type in registry order."""
+    """Every generated page of the site in the environment's language (``lang``), page type
+    by page type in registry order; in a language besides Swedish, only the page types that
+    are translated."""
     t = cast(Mapping[str, Any], env.globals["t"])
+    language = cast(Language, env.globals["lang"])
     pages: list[RenderedPage] = []
     for page_type in PAGE_TYPES.values():
-        if not page_type.template:
+        if not page_type.template or (language.code != DEFAULT and not page_type.translated):
             continue
         if "{id}" not in page_type.url and page_type.name not in _ITEMS:
             title, description = _index_texts(page_type.name, t)
@@ -313,9 +353,10 @@ def _page(
     description: str,
     **context: Any,
 ) -> RenderedPage:
+    language = cast(Language, env.globals["lang"])
     html = env.get_template(page_type.template).render(
         url=lambda target: relative(target, url),
-        url_for=lambda kind, item=None: relative(url_for(kind, item), url),
+        url_for=lambda kind, item=None: relative(url_for(kind, item, language), url),
         page_title=title,
         **context,
     )

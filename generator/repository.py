@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
 ISSUE_FORM = "ny-vag.yml"
@@ -49,6 +50,10 @@ class Repository:
         if editor is None:
             return None
         return urljoin(editor, posixpath.relpath(source, self.docs_dir))
+
+    def edit_link(self, item: Any) -> str:
+        """The web editor of the file an item (path or actor) was read from, or ``""``."""
+        return self.edit_url(item.source) or ""
 
     def new_path_url(self) -> str:
         """GitHub's page for a new issue with the "Ny väg" form."""

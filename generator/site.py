@@ -19,7 +19,9 @@ from generator.content import ContentLayout, load_content
 from generator.enrich import enrich
 from generator.examples import ExampleMode
 from generator.findings import Finding
+from generator.languages import DEFAULT, TRANSLATIONS
 from generator.linked_data import with_linked_data
+from generator.localize import localized_data
 from generator.messages import _
 from generator.publish import absolute_urls, build_time, page_feeds, published_files
 from generator.render import (
@@ -30,6 +32,7 @@ from generator.render import (
     make_environment,
     render_site,
 )
+from generator.render import strings_file as render_strings_file
 from generator.repository import Repository
 from generator.schema import SCHEMA_NAMES, schema_for_editors
 
@@ -56,11 +59,23 @@ class Site:
     feeds: Mapping[str, list[tuple[str, str]]] = field(default_factory=dict)
     """The feeds each generated page links to besides the site's, by page URL:
     ``(feed URL, title)``."""
+    translations: Mapping[str, Translated] = field(default_factory=dict)
+    """The site in each other interface language, by code (``en``): its own pages and
+    strings; it shares the Swedish site's path stories, search index and data."""
 
     @property
     def search_records(self) -> list[tuple[str, str]]:
         """``(url, html)`` of the pages to index for search."""
         return [(page.url, page.html) for page in self.pages if BODY_MARKER in page.html]
+
+
+@dataclass(frozen=True)
+class Translated:
+    """The pages of the site in one more interface language (``generator.languages``)."""
+
+    pages: tuple[RenderedPage, ...]
+    strings: Mapping[str, Any]
+    additions: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,8 @@ class BuildOptions:
     """``include`` publishes invented examples, labelled; ``exclude`` leaves them out."""
     repository: Repository | None = None
     """Where the content files can be edited (MkDocs' ``repo_url``), or None: no links."""
+    translations: tuple[str, ...] = TRANSLATIONS
+    """The interface languages to build besides Swedish."""
 
 
 CONTRIBUTE_SOURCE = "bidra.md"
@@ -93,21 +110,30 @@ def assemble(
     content, findings = load_content(layout, this_year, options.examples)
     if content is None:
         return None, findings
+    languages = (DEFAULT, *options.translations)
     strings_file = f"{theme_dir}/{STRINGS_FILE}"
     try:
-        strings = load_strings(root / theme_dir, strings_file)
-        env = make_environment(root / theme_dir, strings)
-        repository = options.repository
-        if repository is not None:
-            env.globals["edit_url"] = lambda item: repository.edit_url(item.source) or ""
+        strings = {
+            code: load_strings(root / theme_dir, f"{theme_dir}/{render_strings_file(code)}", code)
+            for code in languages
+        }
         data = enrich(content)
         absolute = absolute_urls(options.site_url)
-        pages = tuple(with_linked_data(render_site(data, env), data, strings, absolute))
-        additions = {}
-        if repository is not None:
-            additions[CONTRIBUTE_SOURCE] = env.get_template(CONTRIBUTE_TEMPLATE).render(
-                new_path_url=repository.new_path_url(), guide_url=repository.guide_url()
-            )
+        built: dict[str, Translated] = {}
+        repository = options.repository
+        for code in languages:
+            env = make_environment(root / theme_dir, strings[code], code, strings)
+            if repository is not None:
+                env.globals["edit_url"] = repository.edit_link
+            in_language = localized_data(data, code)
+            rendered = render_site(in_language, env)
+            pages = tuple(with_linked_data(rendered, in_language, strings[code], absolute))
+            additions: dict[str, str] = {}
+            if repository is not None:
+                additions[CONTRIBUTE_SOURCE] = env.get_template(CONTRIBUTE_TEMPLATE).render(
+                    new_path_url=repository.new_path_url(), guide_url=repository.guide_url()
+                )
+            built[code] = Translated(pages, strings[code], additions)
     except StringsError as error:
         return None, findings + error.findings
     except (jinja2.TemplateError, KeyError, TypeError, AttributeError, IndexError) as error:
@@ -115,6 +141,8 @@ def assemble(
             error=repr(error)
         )
         return None, [*findings, Finding(strings_file, 1, 1, problem)]
+    swedish = built.pop(DEFAULT)
+    pages = swedish.pages
     known: dict[str, Mapping[str, Any]] = {
         **content.vocabularies.by_name(),
         "actors": content.actors,
@@ -126,7 +154,10 @@ def assemble(
         for name in SCHEMA_NAMES
     }
     warnings = tuple(f for f in findings if f.severity == "warning")
-    files = published_files(data, strings, options.site_url, build_time())
-    feeds = page_feeds([(p.kind, p.url) for p in pages], data, strings)
+    files = published_files(data, swedish.strings, options.site_url, build_time(), tuple(built))
+    feeds = page_feeds([(p.kind, p.url) for p in pages], data, swedish.strings)
     extra_feeds = {url: found[1:] for url, found in feeds.items() if len(found) > 1}
-    return Site(pages, strings, schemas, warnings, files, additions, extra_feeds), findings
+    site = Site(
+        pages, swedish.strings, schemas, warnings, files, swedish.additions, extra_feeds, built
+    )
+    return site, findings

@@ -22,7 +22,7 @@ from generator.load import Document
 from generator.messages import _, ngettext
 from generator.pages import reserved_id
 from generator.personal_data import find_in_texts, mask
-from generator.schema import SchemaChecker
+from generator.schema import SchemaChecker, resolve
 
 
 def _type_name(name: str) -> str:
@@ -52,7 +52,7 @@ def schema_findings(document: Document, checker: SchemaChecker) -> list[Finding]
     seen: set[Finding] = set()
     for error in checker.errors(document.data):
         # jsonschema reports `required` once per missing field, each naming the whole list.
-        new = [f for f in _describe(document, error) if f not in seen]
+        new = [f for f in _describe(document, error, checker.schema) if f not in seen]
         seen.update(new)
         findings.extend(new)
         if len(findings) >= MAX_FINDINGS:
@@ -294,10 +294,12 @@ def path_rule_findings(
     return findings
 
 
-def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
+def _describe(
+    document: Document, error: ValidationError, root: Mapping[str, Any]
+) -> Iterable[Finding]:
     if error.validator in ("oneOf", "anyOf") and error.context:
         chosen = best_match(error.context)
-        yield from _describe(document, chosen)
+        yield from _describe(document, chosen, root)
         return
     path: FieldPath = tuple(error.absolute_path)
     where = document.position(path)
@@ -307,7 +309,9 @@ def _describe(document: Document, error: ValidationError) -> Iterable[Finding]:
         return Finding(document.file, position.line, position.column, message, field_name(at))
 
     instance, value = cast(Any, error.instance), cast(Any, error.validator_value)
-    schema = cast(Mapping[str, Any], error.schema)
+    # Keywords beside a $ref (`required`) are reported with the node that holds the $ref:
+    # the properties they name are in its target.
+    schema = resolve(root, cast(Mapping[str, Any], error.schema))
     kind = error.validator
     if kind == "required":
         missing = [name for name in value if isinstance(instance, dict) and name not in instance]

@@ -41,13 +41,15 @@ HEADERS = {"Cache-Control": "max-age=600"}  # as GitHub Pages sends
 
 
 def sample_pages() -> dict[str, str]:
-    """Home, the first path's occupation and the first path (site-relative URLs)."""
+    """Home, the first path's occupation, the first path and the Arabic home page (right to
+    left), as site-relative URLs."""
     first = sorted((REPO_ROOT / "content" / "paths").glob("*.yaml"))[0]
     path = yaml.safe_load(first.read_text(encoding="utf-8"))
     return {
         "home": "",
         "occupation": f"yrken/{path['occupation']}/",
         "path": f"vagar/{path['id']}/",
+        "ar-home": "ar/",
     }
 
 

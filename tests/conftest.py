@@ -192,6 +192,34 @@ PAGE_TYPE_NAMES = [
 ]
 
 
+TRANSLATED_PAGE_TYPE_NAMES = [
+    "home",
+    "occupations",
+    "occupation",
+    "actors",
+    "actor",
+    "counties",
+    "county",
+    "situations",
+    "situation",
+    "search",
+    "about",
+    "contribute",
+    "accessibility",
+    "privacy",
+    "glossary",
+    "actors-county",
+    "occupation-feedback",
+]
+"""The page types that exist in English and Arabic too (issue 16): all but the path stories,
+the open data page and the easy-to-read page, which are Swedish only."""
+
+LANGUAGE_PAGE_TYPE_NAMES = [
+    f"{code}:{name}" for code in ("en", "ar") for name in TRANSLATED_PAGE_TYPE_NAMES
+]
+"""``en:occupation``: a page type in another language, at ``en/<its URL>``."""
+
+
 @pytest.fixture(scope="session")
 def page_types() -> dict[str, str]:
     """One URL (relative to the site root) for every kind of page, from the sample content.
@@ -202,7 +230,7 @@ def page_types() -> dict[str, str]:
     """
     path = _first_yaml("paths")
     heard = _path_with_feedback()
-    return {
+    urls = {
         "home": "",
         "occupations": "yrken/",
         "occupation": f"yrken/{path['occupation']}/",
@@ -230,6 +258,10 @@ def page_types() -> dict[str, str]:
         "path-feedback": f"vagar/{heard['id']}/",
         "occupation-feedback": f"yrken/{heard['occupation']}/",
     }
+    for code in ("en", "ar"):
+        for name in TRANSLATED_PAGE_TYPE_NAMES:
+            urls[f"{code}:{name}"] = f"{code}/{urls[name]}"
+    return urls
 
 
 def _path_with_feedback() -> dict[str, Any]:
@@ -263,6 +295,7 @@ def header_search(page: Any, term: str) -> None:
 def open_page_type(page: Any, base: str, name: str, url: str) -> None:
     """Go to a page type and bring it into the state to check (search results, a filter, a
     plan made from the first path)."""
+    name = name.rpartition(":")[2]  # en:search is a search page too
     if name == "plan":
         make_plan_from_path(page, base, f"vagar/{_first_yaml('paths')['id']}/")
         return

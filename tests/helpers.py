@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).parent.parent
 VOCABULARY_DIR = REPO_ROOT / "content" / "vocabulary"
@@ -138,3 +139,12 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str
         text=True,
         check=False,
     )
+
+
+def ui_strings(language: str = "sv") -> dict[str, Any]:
+    """The site's UI strings in ``language`` (``theme/locales/<language>.yml``)."""
+    import yaml
+
+    file = REPO_ROOT / "theme" / "locales" / f"{language}.yml"
+    strings: dict[str, Any] = yaml.safe_load(file.read_text(encoding="utf-8"))
+    return strings

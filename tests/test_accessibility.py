@@ -1,4 +1,5 @@
-"""axe-core on every page type, in light and dark colour schemes, 375 px and 1280 px wide.
+"""axe-core on every page type (and every translated one in English and Arabic), in light and
+dark colour schemes, 375 px and 1280 px wide.
 
 WCAG 2.0 and 2.1, levels A and AA. One browser context per scheme and width serves every page
 type (pytest groups the tests by the module-scoped parameter); the 404 page comes from the site
@@ -11,14 +12,26 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import PAGE_TYPE_NAMES, header_search, node_tool, open_page_type, watch_page
+from conftest import (
+    LANGUAGE_PAGE_TYPE_NAMES,
+    PAGE_TYPE_NAMES,
+    header_search,
+    node_tool,
+    open_page_type,
+    watch_page,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]  # axe-core from node_modules/
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every page type, and the header's search dialog open over a page (after the search page).
 _AFTER_SEARCH = PAGE_TYPE_NAMES.index("search-filtered") + 1
-PAGE_TYPES = [*PAGE_TYPE_NAMES[:_AFTER_SEARCH], "search-dialog", *PAGE_TYPE_NAMES[_AFTER_SEARCH:]]
+PAGE_TYPES = [
+    *PAGE_TYPE_NAMES[:_AFTER_SEARCH],
+    "search-dialog",
+    *PAGE_TYPE_NAMES[_AFTER_SEARCH:],
+    *LANGUAGE_PAGE_TYPE_NAMES,  # every translated page type in English and Arabic
+]
 VIEWS = [("light", 375), ("light", 1280), ("dark", 375), ("dark", 1280)]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import RESULT_LINK, open_page_type
+from helpers import ui_strings
 
 pytestmark = pytest.mark.browser
 
@@ -107,7 +108,21 @@ def test_skip_link_comes_first_and_moves_focus_to_the_content(
 
 
 @pytest.mark.parametrize(
-    "name", ["home", "path", "search", "about", "glossary", "plan", "data", "actors-county"]
+    "name",
+    [
+        "home",
+        "path",
+        "search",
+        "about",
+        "glossary",
+        "plan",
+        "data",
+        "actors-county",
+        "en:home",
+        "ar:home",
+        "ar:occupation",
+        "ar:search",
+    ],
 )
 def test_every_link_is_reached_with_a_visible_focus_wide(
     new_page: Any, base_url: str, page_types: dict[str, str], name: str
@@ -123,7 +138,7 @@ def test_every_link_is_reached_with_a_visible_focus_wide(
     assert not page.problems
 
 
-@pytest.mark.parametrize("name", ["home", "path", "plan"])
+@pytest.mark.parametrize("name", ["home", "path", "plan", "en:occupation", "ar:home"])
 def test_every_link_is_reached_with_a_visible_focus_narrow(
     new_page: Any, base_url: str, page_types: dict[str, str], name: str
 ) -> None:
@@ -135,7 +150,8 @@ def test_every_link_is_reached_with_a_visible_focus_narrow(
     press(page, "Tab")
     press(page, "Tab")
     menu = focus(page)
-    assert menu is not None and menu["text"] == "Meny"
+    language = name.partition(":")[0] if ":" in name else "sv"
+    assert menu is not None and menu["text"] == ui_strings(language)["menu"]
     press(page, "Enter")
     assert page.locator(".vagar-drawer-toggle").get_attribute("aria-expanded") == "true"
     first = focus(page)

@@ -16,11 +16,17 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PAGE_TYPE_NAMES, SUB_PATH, header_search, open_page_type
+from conftest import (
+    LANGUAGE_PAGE_TYPE_NAMES,
+    PAGE_TYPE_NAMES,
+    SUB_PATH,
+    header_search,
+    open_page_type,
+)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", PAGE_TYPE_NAMES)
+@pytest.mark.parametrize("name", [*PAGE_TYPE_NAMES, *LANGUAGE_PAGE_TYPE_NAMES])
 def test_every_request_stays_on_the_site_and_no_cookie_is_set(
     new_page: Any, base_url: str, pages_base_url: str, page_types: dict[str, str], name: str
 ) -> None:

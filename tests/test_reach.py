@@ -38,7 +38,11 @@ def pages_site(pages_serve_root: Path) -> Path:
 
 
 def _html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The Swedish site's pages (the English and Arabic sites in en/ and ar/ repeat its list
+    pages, in their language)."""
+    return sorted(
+        file for file in site.rglob("*.html") if file.relative_to(site).parts[0] not in ("en", "ar")
+    )
 
 
 def _soup(file: Path) -> BeautifulSoup:
@@ -250,10 +254,21 @@ def test_the_sitemap_lists_every_page_once_with_the_sub_path(pages_site: Path) -
         PAGES_SITE_URL + (f.parent.relative_to(pages_site).as_posix() + "/").removeprefix("./")
         for f in pages_site.rglob("index.html")
     }
-    assert set(locs) == pages
+    # Each language's site has its own sitemap, and robots.txt names all three.
+    translated = {
+        page for page in pages if page.startswith((f"{PAGES_SITE_URL}en/", f"{PAGES_SITE_URL}ar/"))
+    }
+    assert set(locs) == pages - translated
     assert f"{PAGES_SITE_URL}data/" in locs
-    robots = (pages_site / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {PAGES_SITE_URL}sitemap.xml" in robots.splitlines()
+    robots = (pages_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {PAGES_SITE_URL}sitemap.xml" in robots
+    for code in ("en", "ar"):
+        assert f"Sitemap: {PAGES_SITE_URL}{code}/sitemap.xml" in robots
+        tree = ET.parse(pages_site / code / "sitemap.xml").getroot()
+        listed = {str(loc.text) for loc in tree.iter(f"{ns}loc")}
+        assert listed == {
+            page for page in translated if page.startswith(f"{PAGES_SITE_URL}{code}/")
+        }
 
 
 def test_without_site_url_robots_txt_names_no_sitemap(site: Path) -> None:
