@@ -8,12 +8,14 @@ site works under any sub-path.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, TypeVar, cast
 
+import babel
 import jinja2
 
 from generator.actors import comparison_pages, county_actors
@@ -200,7 +202,7 @@ def make_environment(
     env.globals["open_data"] = catalogue()
     env.globals["edit_url"] = no_edit_url
     env.filters["paragraphs"] = paragraphs
-    env.filters["count_label"] = count_label
+    env.filters["count_label"] = functools.partial(count_label, language=language)
     return env
 
 
@@ -209,9 +211,22 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
 
 
-def count_label(count: int, forms: Mapping[str, str]) -> str:
-    """``3 vägar`` / ``1 väg`` from a ``{one:, many:}`` entry of the strings file."""
-    return f"{count} {forms['one'] if count == 1 else forms['many']}"
+def count_label(count: int, forms: Mapping[str, str], language: str = DEFAULT) -> str:
+    """``3 vägar`` / ``1 väg`` from a ``{one:, many:}`` entry of the strings file.
+
+    A language with more plural forms (Arabic: two, few for 3–10, many for 11–99…) may give
+    them by their CLDR names; a form it does not give falls back to ``one`` or ``many``.
+    """
+    category = _plural_category(count, language)
+    form = forms.get(category) if category not in ("one", "many") else None
+    if form is None:
+        form = forms["one"] if count == 1 else forms["many"]
+    return f"{count} {form}"
+
+
+@functools.cache
+def _plural_category(count: int, language: str) -> str:
+    return str(babel.Locale.parse(language).plural_form(count))
 
 
 def render_site(site: SiteData, env: jinja2.Environment) -> list[RenderedPage]:
