@@ -192,27 +192,11 @@ PAGE_TYPE_NAMES = [
 ]
 
 
-TRANSLATED_PAGE_TYPE_NAMES = [
-    "home",
-    "occupations",
-    "occupation",
-    "actors",
-    "actor",
-    "counties",
-    "county",
-    "situations",
-    "situation",
-    "search",
-    "about",
-    "contribute",
-    "accessibility",
-    "privacy",
-    "glossary",
-    "actors-county",
-    "occupation-feedback",
-]
-"""The page types that exist in English and Arabic too (issue 16): all but the path stories,
-the open data page and the easy-to-read page, which are Swedish only."""
+SWEDISH_ONLY = {"path", "path-feedback", "data", "plan", "404", "search-filtered"}
+"""Page types not in English and Arabic: path stories and the open data exist once, in
+Swedish (issue 16); the 404 page and the plan are covered in Swedish."""
+
+TRANSLATED_PAGE_TYPE_NAMES = [name for name in PAGE_TYPE_NAMES if name not in SWEDISH_ONLY]
 
 LANGUAGE_PAGE_TYPE_NAMES = [
     f"{code}:{name}" for code in ("en", "ar") for name in TRANSLATED_PAGE_TYPE_NAMES
