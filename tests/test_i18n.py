@@ -222,3 +222,16 @@ def test_a_swedish_story_shows_its_labels_in_the_readers_language(
     shown = page.locator(".vagar-facts .vagar-l10n > :not([hidden])").first
     assert shown.inner_text() == occupation["label"]
     assert not page.locator(".vagar-l10n-note").is_visible()
+
+
+def test_the_easy_to_read_page_is_built_and_linked_from_home_and_accessibility(
+    site: Path,
+) -> None:
+    page = _html(site, "lattlast")
+    heading = page.find("h1")
+    assert heading is not None and heading.get_text(strip=True) == "Så använder du Vägar till jobb"
+    # One sentence a line, as easy-to-read Swedish is set.
+    assert len(page.select("article br")) > 20
+    for url in ("", "tillganglighet", "en", "ar"):
+        links = [a["href"] for a in _html(site, url).select("article a[href]")]
+        assert any(str(href).rstrip("/").endswith("lattlast") for href in links), url
