@@ -157,6 +157,14 @@ def make_environment(theme_dir: FsPath, strings: Mapping[str, Any]) -> jinja2.En
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Data blocks (|tojson) keep å, ä and ö as they are, not as \u00e5 (six bytes for two),
+    # with no space after separators.
+    # Jinja still escapes <, >, & and ' in them, so a block cannot end early (issue 15).
+    env.policies["json.dumps_kwargs"] = {
+        "sort_keys": True,
+        "ensure_ascii": False,
+        "separators": (",", ":"),
+    }
     env.globals["t"] = strings
     # Issue 14: the data page's files and fields; edit links come from generator.site when
     # the repository is known (repo_url), none otherwise.
