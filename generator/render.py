@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 import jinja2
 
 from generator.actors import comparison_pages, county_actors
+from generator.compact import compact
 from generator.enrich import SiteData
 from generator.feedback import (
     chose_another,
@@ -327,4 +328,6 @@ def _page(
         page_title=title,
         **context,
     )
-    return RenderedPage(page_type.name, url, title, description, html)
+    # Without the templates' indentation and blank lines (the engine compacts the whole page
+    # the same way, generator.plugin), so the page as published holds this HTML unchanged.
+    return RenderedPage(page_type.name, url, title, description, compact(html))
