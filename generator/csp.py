@@ -5,15 +5,15 @@ The site is static (GitHub Pages sends no headers we control), so the policy is 
 the parser meets after it, so it goes first in ``<head>`` (right after ``<meta charset>``).
 
 Scripts run only from the site's own files, or inline when their exact text is listed by hash.
-Material writes three small inline scripts into every page (``__md_scope``, whose text differs
-with the page's depth, the palette restore and the tab restore), so the hashes are computed per
-page from the finished HTML. Not hashed, so blocked by the browser: data blocks
-(``type="application/json"``, Pagefind's ``text/pagefind-template``), scripts inside comments
-or raw-text elements (which never run), and any script inside the page's own content
-(``content``: the part written from Markdown or contributors' text; an escaping bug there must
-not be blessed by the policy). No inline styles are allowed: there are no ``style=`` attributes
-or ``<style>`` elements in the markup (JavaScript may still set ``element.style``, which CSP
-allows).
+Material's three small inline scripts (``__md_scope``, the palette restore and the tab restore)
+are files or left out in this theme (``theme/partials/javascripts/``), so pages have none; any
+inline script that comes back is hashed per page from the finished HTML. Not hashed, so
+blocked by the browser: data blocks (``type="application/json"``, Pagefind's
+``text/pagefind-template``), scripts inside comments or raw-text elements (which never run),
+and any script inside the page's own content (``content``: the part written from Markdown or
+contributors' text; an escaping bug there must not be blessed by the policy). No inline
+styles are allowed: there are no ``style=`` attributes or ``<style>`` elements in the markup
+(JavaScript may still set ``element.style``, which CSP allows).
 
 Why each source beyond ``'self'`` is there:
 

@@ -10,6 +10,7 @@ makes no request to another site. Links inside the site are given as site-relati
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -106,3 +107,22 @@ def plan_source(path: Path) -> dict[str, Any]:
             for step in path.steps
         ],
     }
+
+
+PLAN_STRINGS_FILE = "assets/vagar-plan-strings.js"
+"""The texts of "Gör till min plan" (its hint, button, question and messages), as a script
+every path page loads: the block only works with JavaScript, so the pages carry none of its
+text; one cached file does (issue 15)."""
+
+_PLAN_TEXTS = ("make_hint", "make", "replace_question", "replace", "append", "cancel")
+_PLAN_MESSAGES = ("problems", "error_shape", "error_storage")
+
+
+def plan_strings_script(strings: Mapping[str, Any]) -> str:
+    """``PLAN_STRINGS_FILE``: the plan button's texts from the UI strings (``t.plan``), as
+    ``window.vagarPlanStrings`` for ``assets/vagar-plan-core.js``. JSON with every character
+    outside ASCII escaped is valid JavaScript (U+2028 included)."""
+    plan = strings["plan"]
+    texts = {key: plan[key] for key in _PLAN_TEXTS}
+    texts.update((key, plan["js"][key]) for key in _PLAN_MESSAGES)
+    return f"window.vagarPlanStrings = {json.dumps(texts, sort_keys=True)};\n"

@@ -31,6 +31,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.compact import compact
 from generator.csp import with_policy
 from generator.examples import ExampleMode
 from generator.findings import Finding
@@ -243,16 +244,20 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     # Last, after every other plugin: the policy hashes the inline scripts of the final HTML.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output, content = _compacted(output, page.content or "")
         if self.serving:
             return output
-        return with_policy(output, config.site_url, content=page.content)
+        return with_policy(output, config.site_url, content=content)
 
     @event_priority(-100)
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         # 404.html is a static template, not a page; sitemap.xml is not HTML.
-        if self.serving or not template_name.endswith(".html"):
+        if not template_name.endswith(".html"):
+            return output_content
+        output_content = compact(output_content)
+        if self.serving:
             return output_content
         return with_policy(output_content, config.site_url)
 
@@ -440,6 +445,18 @@ def _empty_folder(config: MkDocsConfig) -> Path:
     folder = Path(config.site_dir) / ".vagar-empty-docs"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+def _compacted(output: str, content: str) -> tuple[str, str]:
+    """The page and its content (``page.content``, as it stands in the page) without their
+    indentation and blank lines (``generator.compact``). The content is compacted on its own
+    and put back whole, so the policy still finds it in the page and leaves its scripts out."""
+    start = output.find(content) if content else -1
+    if start < 0:  # no content, or not found: then with_policy refuses the page
+        return compact(output), content
+    small = compact(content)
+    before, after = output[:start], output[start + len(content) :]
+    return compact(before) + small + compact(after), small
 
 
 def _errors(findings: list[Finding]) -> str:

@@ -1,4 +1,5 @@
-"""Everything a build publishes besides its pages: open data, feeds, robots.txt, share image.
+"""Everything a build publishes besides its pages: open data, feeds, robots.txt, share image,
+the plan button's texts.
 
 Plain functions over the site data, as ``generator.site`` returns them in ``Site.files`` and
 any engine writes them. The one fact they need from outside the content is the site's address
@@ -19,6 +20,7 @@ from generator.data_schemas import data_schema_files
 from generator.enrich import SiteData
 from generator.feeds import FEED, feeds, occupation_feed
 from generator.linked_data import robots_txt
+from generator.onward import PLAN_STRINGS_FILE, plan_strings_script
 from generator.open_data import DATA_DIR, data_files
 from generator.share_image import SHARE_IMAGE, share_image
 
@@ -73,6 +75,7 @@ def published_files(
     sitemaps = [absolute(f"{code}/{SITEMAP}") for code in languages] if absolute else []
     files["robots.txt"] = robots_txt(absolute(SITEMAP) if absolute else None, *sitemaps)
     files[SHARE_IMAGE] = share_image()
+    files[PLAN_STRINGS_FILE] = plan_strings_script(strings)
     return files
 
 

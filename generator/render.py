@@ -19,6 +19,7 @@ import babel
 import jinja2
 
 from generator.actors import comparison_pages, county_actors
+from generator.compact import compact
 from generator.enrich import SiteData
 from generator.feedback import (
     chose_another,
@@ -193,6 +194,14 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Data blocks (|tojson) keep å, ä and ö as they are, not as \u00e5 (six bytes for two),
+    # with no space after separators.
+    # Jinja still escapes <, >, & and ' in them, so a block cannot end early (issue 15).
+    env.policies["json.dumps_kwargs"] = {
+        "sort_keys": True,
+        "ensure_ascii": False,
+        "separators": (",", ":"),
+    }
     env.globals["t"] = strings
     env.globals["lang"] = LANGUAGES[language]
     env.globals["languages"] = LANGUAGES
@@ -214,7 +223,7 @@ def paragraphs(text: str) -> list[str]:
 def count_label(count: int, forms: Mapping[str, str], language: str = DEFAULT) -> str:
     """``3 vägar`` / ``1 väg`` from a ``{one:, many:}`` entry of the strings file.
 
-    A language with more plural forms (Arabic: two, few for 3–10, many for 11–99…) may give
+    A language with more plural forms (Arabic: two, few for 3-10, many for 11-99…) may give
     them by their CLDR names; a form it does not give falls back to ``one`` or ``many``.
     """
     category = _plural_category(count, language)
@@ -375,4 +384,6 @@ def _page(
         page_title=title,
         **context,
     )
-    return RenderedPage(page_type.name, url, title, description, html)
+    # Without the templates' indentation and blank lines (the engine compacts the whole page
+    # the same way, generator.plugin), so the page as published holds this HTML unchanged.
+    return RenderedPage(page_type.name, url, title, description, compact(html))

@@ -222,7 +222,9 @@ def test_every_page_has_the_policy_first_with_the_hash_of_each_inline_script(
         if re.sub(r" 'sha256-[^']*'", "", text) != STRICT:
             problems.append(f"{name}: policy {text}")
     assert not problems, "\n".join(problems[:20])
-    assert counts == {3}, "Material's three inline scripts, on every page"
+    # Material's three inline scripts come from files (issue 15: theme/partials/javascripts/),
+    # so no page needs a hash; the test above still holds any that comes back to its hash.
+    assert counts == {0}, "no inline script on any page"
 
 
 def test_no_page_has_inline_styles(site: Path, pages_serve_root: Path) -> None:
@@ -326,7 +328,7 @@ def test_no_page_type_reports_a_csp_violation(
     for name in PAGE_TYPE_NAMES:
         base = pages_base_url if name == "404" else base_url
         open_page_type(page, base, name, page_types[name])
-        # Material's inline scripts ran: the first one defines __md_scope.
+        # Material's first script ran (assets/vagar-md-base.js): it defines __md_scope.
         assert page.evaluate("window.__md_scope instanceof URL"), name
         if name.startswith("search"):
             assert page.locator(RESULT_LINK).count() > 0, name

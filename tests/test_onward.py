@@ -17,7 +17,13 @@ from generator.enrich import enrich
 from generator.glossary import SECTIONS
 from generator.link_patterns import load_link_patterns
 from generator.model import LinkPattern
-from generator.onward import fill, occupation_links, path_links, plan_source
+from generator.onward import (
+    PLAN_STRINGS_FILE,
+    fill,
+    occupation_links,
+    path_links,
+    plan_source,
+)
 from generator.render import RenderedPage, load_strings, make_environment, render_site
 
 pytestmark = pytest.mark.usefixtures("english_messages")
@@ -249,6 +255,27 @@ def test_the_steps_for_the_plan_are_a_json_data_block_that_cannot_end_early(
         "weeks": 2,
         "actors": ["Arbetsförmedlingen"],
     }
+
+
+def test_the_plan_button_texts_come_from_one_cached_script_not_from_each_page(
+    site: Path,
+) -> None:
+    """Issue 15: the block only works with JavaScript, so its texts are one file every path page
+    loads (before vagar-plan-core.js, which builds the block), from theme/locales/sv.yml."""
+    text = (site / PLAN_STRINGS_FILE).read_text(encoding="utf-8")
+    prefix = "window.vagarPlanStrings = "
+    assert text.startswith(prefix) and text.endswith(";\n")
+    data = json.loads(text[len(prefix) : -2])
+    plan = load_strings(THEME_DIR)["plan"]
+    for key in ("make_hint", "make", "replace_question", "replace", "append", "cancel"):
+        assert data[key] == plan[key], key
+    for key in ("problems", "error_shape", "error_storage"):
+        assert data[key] == plan["js"][key], key
+    page = next((site / "vagar").glob("*/index.html")).read_text(encoding="utf-8")
+    assert plan["make"] not in page and plan["replace_question"] not in page
+    scripts = [str(s["src"]) for s in BeautifulSoup(page, "html.parser").select("script[src]")]
+    strings_at = scripts.index("../../" + PLAN_STRINGS_FILE)
+    assert scripts[strings_at + 1] == "../../assets/vagar-plan-core.js"
 
 
 # --- The glossary -----------------------------------------------------------------------------

@@ -9,9 +9,12 @@
  *   with others): nothing leaves the device.
  * - On a path page, "Gör till min plan" copies the path's steps (type, title, weeks, actors)
  *   from the page's JSON data block into the plan and opens min-plan/; and every link of the
- *   story gets its full address for print (vagar.css writes it out on paper).
+ *   story gets its full address for print (vagar.css writes it out on paper). The button and
+ *   its question are built here, with the texts of assets/vagar-plan-strings.js (loaded
+ *   before this file).
  * Text is only ever set as DOM text (textContent, value), never parsed as HTML. Every text shown
- * comes from theme/locales/sv.yml through the page's JSON data block.
+ * comes from theme/locales/sv.yml through the page's JSON data block (min-plan/) or
+ * assets/vagar-plan-strings.js (path pages; generator/onward.py writes both from it).
  */
 window.vagarPlan = (function () {
   "use strict";
@@ -193,16 +196,57 @@ window.vagarPlan = (function () {
 
   // --- A path page: "Gör till min plan" ------------------------------------------------------
 
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className || "";
+    node.textContent = text || "";
+    return node;
+  }
+
+  function textButton(className, text) {
+    var button = element("button", "md-button " + className, text);
+    button.type = "button";
+    return button;
+  }
+
+  // The block's hint, button and question, with the texts of assets/vagar-plan-strings.js: it
+  // only works with JavaScript, so the page carries none of it (issue 15).
+  function buildMakePlan(box, strings) {
+    var button = textButton("md-button--primary vagar-make-plan__button", strings.make);
+    var buttonLine = element("p");
+    buttonLine.appendChild(button);
+    var choice = element("div", "vagar-make-plan__choice");
+    choice.setAttribute("role", "group");
+    choice.setAttribute("aria-labelledby", "make-plan-question");
+    choice.hidden = true;
+    var question = element("p", "", strings.replace_question);
+    question.id = "make-plan-question";
+    var buttons = element("p", "vagar-plan__buttons");
+    buttons.appendChild(textButton("vagar-make-plan__replace", strings.replace));
+    buttons.appendChild(textButton("vagar-make-plan__append", strings.append));
+    buttons.appendChild(textButton("vagar-make-plan__cancel", strings.cancel));
+    choice.appendChild(question);
+    choice.appendChild(buttons);
+    var error = element("p", "vagar-make-plan__error");
+    error.setAttribute("role", "alert");
+    box.appendChild(element("p", "", strings.make_hint));
+    box.appendChild(buttonLine);
+    box.appendChild(choice);
+    box.appendChild(error);
+    return { button: button, choice: choice, error: error };
+  }
+
   function setUpMakePlan(box) {
     var source = readJson(box, ".vagar-plan-source");
-    var strings = readJson(box, ".vagar-plan-strings");
+    var strings = window.vagarPlanStrings;
     if (!source || !strings) {
       return;
     }
     var key = storageKey(box.getAttribute("data-base-url"));
-    var button = box.querySelector(".vagar-make-plan__button");
-    var choice = box.querySelector(".vagar-make-plan__choice");
-    var error = box.querySelector(".vagar-make-plan__error");
+    var parts = buildMakePlan(box, strings);
+    var button = parts.button;
+    var choice = parts.choice;
+    var error = parts.error;
     box.hidden = false;
 
     function steps() {
