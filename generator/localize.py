@@ -10,10 +10,12 @@ translation. Contributor text (titles, stories) is not translated: it stays Swed
 from __future__ import annotations
 
 import dataclasses
+import json
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from generator.languages import DEFAULT
-from generator.model import Content, Term
+from generator.languages import DEFAULT, LANGUAGES, TRANSLATIONS
+from generator.model import Content, Term, Vocabularies
 
 T = TypeVar("T")
 
@@ -77,3 +79,31 @@ class _Localizer:
             result = value
         self.copies[key] = result
         return result  # type: ignore[no-any-return]
+
+
+TERMS_FILE = "assets/vagar-terms.json"
+"""Every term's label in each language besides Swedish, for the labels of path stories."""
+
+
+def terms_file(vocabularies: Vocabularies, strings: Mapping[str, Mapping[str, Any]]) -> str:
+    """The JSON that ``assets/vagar-language.js`` writes a Swedish story's labels from, in the
+    reader's language: one cached file, instead of every label in three languages on each of
+    thousands of path pages. Keys are ``vocabulary:id`` as the pages mark them
+    (``data-term="step-types:praktik"``); units are the ``{one, many…}`` forms of counts."""
+    found: dict[str, Any] = {}
+    for code in TRANSLATIONS:
+        if code not in strings:
+            continue
+        terms = {
+            f"{name}:{term.id}": translation.label
+            for name, vocabulary in vocabularies.by_name().items()
+            for term in vocabulary.values()
+            if (translation := term.translation(code)) is not None
+        }
+        found[code] = {
+            "direction": LANGUAGES[code].direction,
+            "note": strings[code]["language"]["labels_note"],
+            "units": {"weeks": strings[code]["weeks"]},
+            "terms": terms,
+        }
+    return json.dumps(found, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -21,7 +21,7 @@ from generator.examples import ExampleMode
 from generator.findings import Finding
 from generator.languages import DEFAULT, TRANSLATIONS
 from generator.linked_data import with_linked_data
-from generator.localize import localized_data
+from generator.localize import TERMS_FILE, localized_data, terms_file
 from generator.messages import _
 from generator.publish import absolute_urls, build_time, page_feeds, published_files
 from generator.render import (
@@ -155,6 +155,7 @@ def assemble(
     }
     warnings = tuple(f for f in findings if f.severity == "warning")
     files = published_files(data, swedish.strings, options.site_url, build_time(), tuple(built))
+    files[TERMS_FILE] = terms_file(content.vocabularies, strings)
     feeds = page_feeds([(p.kind, p.url) for p in pages], data, swedish.strings)
     extra_feeds = {url: found[1:] for url, found in feeds.items() if len(found) > 1}
     site = Site(

@@ -8,6 +8,7 @@ The checker and the build refuse a missing translation at its line.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import RESULT_LINK
 from helpers import REPO_ROOT, make_project, ui_strings
+from playwright.sync_api import expect
 
 from generator.cli import main
 from generator.render import StringsError, load_strings
@@ -103,19 +105,22 @@ def test_the_language_switch_and_hreflang_lead_to_the_same_page(site: Path) -> N
         assert {a["hreflang"] for a in alternates} == {"sv", "en", "ar"}
 
 
-def test_a_path_story_shows_its_labels_in_every_language_and_has_no_false_alternates(
+def test_a_path_story_marks_its_labels_for_the_readers_language_and_has_no_false_alternates(
     site: Path,
 ) -> None:
     path = next(p for p in _sample_paths() if p["occupation"] == "elektriker")
     page = _html(site, f"vagar/{path['id']}")
+    terms = json.loads((site / "assets" / "vagar-terms.json").read_text(encoding="utf-8"))
     occupation = _terms("occupations")["elektriker"]
+    label = page.select_one('.vagar-facts [data-term="occupations:elektriker"]')
+    assert label is not None and label.get_text(strip=True) == occupation["label"]
+    first_type = path["steps"][0]["type"]
+    assert page.select_one(f'.vagar-step__type [data-term="step-types:{first_type}"]')
     for code in ("en", "ar"):
-        label = page.select_one(f'.vagar-facts .vagar-l10n [lang="{code}"][hidden]')
-        assert label is not None and label.get_text(strip=True) == occupation[code]["label"]
-    step_type = _terms("step-types")[path["steps"][0]["type"]]
-    first_step = page.select_one(".vagar-step__type .vagar-l10n")
-    assert first_step is not None
-    assert first_step.select_one('[lang="ar"]').get_text(strip=True) == step_type["ar"]["label"]
+        assert terms[code]["terms"]["occupations:elektriker"] == occupation[code]["label"]
+        step_type = _terms("step-types")[first_type][code]["label"]
+        assert terms[code]["terms"][f"step-types:{first_type}"] == step_type
+        assert terms[code]["units"]["weeks"] == ui_strings(code)["weeks"]
     # Only the Swedish story exists: no hreflang alternates in the head.
     assert not page.select("head link[hreflang]")
 
@@ -213,14 +218,15 @@ def test_a_swedish_story_shows_its_labels_in_the_readers_language(
     page = new_page()
     page.goto(base_url + "ar/")  # the reader reads Arabic pages
     page.goto(f"{base_url}vagar/{path['id']}/")
-    shown = page.locator(".vagar-facts .vagar-l10n > :not([hidden])").first
-    assert shown.inner_text() == occupation["ar"]["label"]
-    assert page.locator(".vagar-l10n-note").is_visible()
+    shown = page.locator('.vagar-facts [data-term="occupations:elektriker"]')
+    expect(shown).to_have_text(occupation["ar"]["label"])
+    assert shown.get_attribute("lang") == "ar"
+    expect(page.locator(".vagar-l10n-note")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "sv"
     page.goto(base_url)  # back to Swedish
     page.goto(f"{base_url}vagar/{path['id']}/")
-    shown = page.locator(".vagar-facts .vagar-l10n > :not([hidden])").first
-    assert shown.inner_text() == occupation["label"]
+    shown = page.locator('.vagar-facts [data-term="occupations:elektriker"]')
+    expect(shown).to_have_text(occupation["label"])
     assert not page.locator(".vagar-l10n-note").is_visible()
 
 
