@@ -20,7 +20,7 @@ from generator.enrich import SiteData
 from generator.model import Actor, Occupation, Path
 from generator.open_data import ACTORS_JSON, LICENCE, PATHS_JSON, csv_files
 from generator.pages import relative, url_for
-from generator.render import RenderedPage
+from generator.render import RenderedPage, count_label
 
 CONTEXT = "https://schema.org"
 LINKED_DATA_TYPE = "application/ld+json"
@@ -48,7 +48,9 @@ def _path(path: Path, href: Callable[[str], str], t: Mapping[str, Any]) -> dict[
                 "@type": "HowToStep",
                 "position": number,
                 "name": step.title,
-                "text": step.text,
+                # The step's kind and length, not its story: the story is on the page, and
+                # repeating it here cost a path page over a kilobyte (issue 15).
+                "text": f"{step.type.label}, {count_label(step.weeks, t['weeks'])}",
             }
             for number, step in enumerate(path.steps, start=1)
         ],
