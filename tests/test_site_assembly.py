@@ -28,6 +28,10 @@ json.dump({
     "pages": [[p.kind, p.url, p.title, p.html] for p in site.pages],
     "schemas": sorted(site.schemas),
     "search": [url for url, _ in site.search_records],
+    "translations": {
+        code: [[p.kind, code + "/" + p.url, p.title, p.html] for p in done.pages]
+        for code, done in site.translations.items()
+    },
 }, sys.stdout)
 """
 
@@ -54,9 +58,18 @@ def test_the_site_function_needs_no_mkdocs_and_matches_the_plugin_build(site: Pa
         for file in site.rglob("index.html")
         if file.parent != site
     }
+    # Each other language's site sits in its folder (en/), with the translated page types.
+    translated = assembled["translations"]
+    assert isinstance(translated, dict) and set(translated) == {"en", "ar"}
+    pages = [*pages, *(page for code in translated for page in translated[code])]
     generated = {str(url) for _, url, _, _ in pages}  # type: ignore[misc]
-    written_by_hand = {page.url for page in PAGE_TYPES.values() if page.source}
-    assert generated - {""} | written_by_hand == built
+    written_by_hand = {page.url for page in PAGE_TYPES.values() if page.source} | {
+        f"{code}/{page.url}"
+        for code in translated
+        for page in PAGE_TYPES.values()
+        if page.source and page.translated
+    }
+    assert generated - {"", "en/", "ar/"} | written_by_hand | {"en/", "ar/"} == built
     for kind, url, _title, html in pages:  # type: ignore[misc]
         assert kind in PAGE_TYPES
         assert str(html) in (site / str(url) / "index.html").read_text(encoding="utf-8")
