@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -91,6 +92,16 @@ class _AliasUsed(Exception):
         self.mark = node_mark
 
 
+_DEFAULT_TAGS: dict[type[Node], str] = {
+    ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
+_PLAIN_TAGS: dict[str, str] = {}
+"""The tag of each short plain scalar met so far (field names, ids, numbers, true)."""
+MAX_REMEMBERED_TAGS = 50_000
+
+
 class _Loader(yaml.CSafeLoader):
     """libyaml's safe loader (fast: thousands of files per build), keeping dates as text.
 
@@ -98,6 +109,22 @@ class _Loader(yaml.CSafeLoader):
     written. Aliases are refused while the nodes are walked (``_to_data``): a few lines of them
     can expand to gigabytes.
     """
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """The resolver's own answer, remembered for short plain scalars.
+
+        libyaml asks for every node, a file has a hundred, and most are the same few field
+        names. No path resolvers are registered, so the tag of a plain scalar depends on its
+        text alone, and every other node gets its kind's default tag.
+        """
+        if kind is ScalarNode and implicit[0]:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= 64 and len(_PLAIN_TAGS) < MAX_REMEMBERED_TAGS:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return _DEFAULT_TAGS[kind]
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -192,7 +219,8 @@ def parse_document(text: str, display_name: str) -> tuple[Document | None, list[
                 Finding(display_name, 1, 1, _("the file is empty — fill in the template"))
             ]
         findings: list[Finding] = []
-        tables = _Tables({}, {})
+        # An alias is written with '*': without one, no node can be met twice.
+        tables = _Tables({}, {}, set() if "*" in text else None)
         data = _to_data(node, (), loader, tables, findings, display_name)
     except _TooDeep as deep:
         line, column = _mark_position(deep.mark)
@@ -236,8 +264,8 @@ class _Tables:
 
     positions: dict[FieldPath, tuple[int, int]]
     spans: dict[FieldPath, tuple[int, int]]
-    seen: set[int] = field(default_factory=set)
-    """Nodes already walked: meeting one again means an alias."""
+    seen: set[int] | None = field(default_factory=set)
+    """Nodes already walked: meeting one again means an alias (None: the text has none)."""
 
 
 def _to_data(
@@ -248,24 +276,31 @@ def _to_data(
     findings: list[Finding],
     display_name: str,
 ) -> Any:
-    if id(node) in tables.seen:
+    seen = tables.seen
+    if seen is not None and id(node) in seen:
         raise _AliasUsed(node.start_mark)
     if len(path) > MAX_DEPTH:
         raise _TooDeep(node.start_mark)
-    tables.seen.add(id(node))
+    if seen is not None:
+        seen.add(id(node))
     mark = node.start_mark
     tables.positions[path] = (mark.line + 1, mark.column + 1)
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = _scalar(key_node, loader) if isinstance(key_node, ScalarNode) else None
-            line, column = _mark_position(key_node.start_mark)
+            if type(key) is str:
+                # One object per field name: a document sent between processes then carries
+                # each name once, not once per step.
+                key = sys.intern(key)
             if not isinstance(key, str):
+                line, column = _mark_position(key_node.start_mark)
                 findings.append(
                     Finding(display_name, line, column, _("field names must be plain words"))
                 )
                 continue
             if key in result:
+                line, column = _mark_position(key_node.start_mark)
                 findings.append(
                     Finding(
                         display_name,
