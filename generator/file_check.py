@@ -116,14 +116,20 @@ def check_files(files: Sequence[tuple[Path, str]], rules: FileRules) -> list[Che
         return [checker.check(file, name) for file, name in files]
     chunk = max(50, len(files) // (cores * 8))
     if fork:
-        context = multiprocessing.get_context("fork")
-        start, arguments = _adopt_checker, (FileChecker(rules), language())
+        pool = ProcessPoolExecutor(
+            cores,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_adopt_checker,
+            initargs=(FileChecker(rules), language()),
+        )
     else:
-        context = multiprocessing.get_context("spawn")
-        start, arguments = _start_worker, (rules, language())
-    with ProcessPoolExecutor(
-        cores, mp_context=context, initializer=start, initargs=arguments
-    ) as pool:
+        pool = ProcessPoolExecutor(
+            cores,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(rules, language()),
+        )
+    with pool:
         return list(pool.map(_check_in_worker, files, chunksize=chunk))
 
 

@@ -120,7 +120,7 @@ class _Loader(yaml.CSafeLoader):
         if kind is ScalarNode and implicit[0]:
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
                 if len(value) <= 64 and len(_PLAIN_TAGS) < MAX_REMEMBERED_TAGS:
                     _PLAIN_TAGS[value] = tag
             return tag
