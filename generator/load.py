@@ -174,8 +174,7 @@ def read_content_file(path: Path, display_name: str) -> tuple[bytes | None, list
                     ),
                 )
             ]
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+        raw = _read_at_most(handle, MAX_FILE_BYTES + 1)
     finally:
         os.close(handle)
     if len(raw) > MAX_FILE_BYTES:
@@ -191,6 +190,18 @@ def read_content_file(path: Path, display_name: str) -> tuple[bytes | None, list
             )
         ]
     return raw, []
+
+
+def _read_at_most(handle: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of an open file, with plain reads (no file object per file)."""
+    parts = []
+    while limit > 0:
+        part = os.read(handle, limit)
+        if not part:
+            break
+        parts.append(part)
+        limit -= len(part)
+    return b"".join(parts)
 
 
 def load_document(path: Path, display_name: str) -> tuple[Document | None, list[Finding]]:
