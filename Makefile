@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install chromium npm serve build check lint test test-fast lock benchmark clean
+.PHONY: install chromium npm serve build check lint test test-fast lock benchmark benchmark-50k clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,10 @@ lock: install
 # Run by hand: synthesizes 1,000-20,000 paths, builds them and prints a table (see README).
 benchmark: install chromium
 	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
+
+# The same with 50,000 paths as well: much longer, and several GB of memory at the top size.
+benchmark-50k: install chromium
+	$(BIN)/python benchmarks/run.py --sizes 1000,5000,10000,20000,50000 $(BENCHMARK_ARGS)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -4,6 +4,7 @@ Why: issue 6 asks what happens at 1,000-20,000 paths. Run by hand (not a test; i
 and needs Chromium); it prints a Markdown table:
 
     python benchmarks/run.py                              # 1,000 / 5,000 / 10,000 / 20,000
+    python benchmarks/run.py --sizes 1000,5000,10000,20000,50000   # make benchmark-50k
     python benchmarks/run.py --sizes 1000 --stock-size 300 --markdown-out bench.md
 
 For each size it synthesizes a project (``synthesize.py``) into a temporary folder and measures:
@@ -14,7 +15,16 @@ For each size it synthesizes a project (``synthesize.py``) into a temporary fold
   20 ms, and the exact peak of the largest single process, from ``wait4``'s ``ru_maxrss``.
   ``getrusage(RUSAGE_CHILDREN)`` deltas are not used: ``ru_maxrss`` is a maximum over single
   processes, never a sum, and it never decreases, so a delta between two builds means nothing;
-- the site's size and file count;
+- the site's size and file count, and its size as the tar GitHub Pages publishes
+  (``generator.host_limits``, exactly as GNU tar lays it out; the host's limit is 1 GB), also
+  per path;
+- Pagefind alone on the same pages: its command-line program, as the build runs it
+  (``generator.search.pagefind_command``), on exactly the page bodies the build indexes
+  (written first, untimed, by ``search_pages.py`` through the plugin and
+  ``generator.search.write_pages``), timed with the peak memory of its process tree; the
+  ratio full build / Pagefind alone is the build's distance from the floor of this design, and
+  the page counts of the two bundles must agree;
+- the growth of the build time from one size to the next (20,000 / 10,000 in the default run);
 - in headless Chromium (Playwright) against the site served on 127.0.0.1 by a server that
   gzips responses like GitHub Pages does (files that already are gzip, such as Pagefind's
   chunks, are sent as they are): the bytes of loading the search page, of a first query for
@@ -34,6 +44,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import itertools
+import json
 import os
 import re
 import shlex
@@ -49,11 +61,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from synthesize import REPO_ROOT, synthesize
+from synthesize import HERE, REPO_ROOT, synthesize
 
 # scripts/localsite.py: the static server and Chromium shared with the tests.
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
+from generator.host_limits import pages_tar_size
+from generator.search import BUNDLE_DIR, LANGUAGE, pagefind_command
 from scripts.localsite import ByteCounter, launch_chromium, serve
 
 QUERY = "undersköterska"
@@ -157,6 +171,27 @@ def build(root: Path) -> Run:
     """`mkdocs build --clean` in ``root`` (its mkdocs.yml), as a subprocess."""
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet"]
     return _must(run_measured(command, root), f"mkdocs build in {root}")
+
+
+def pagefind_alone(root: Path) -> tuple[Run, int]:
+    """Pagefind's command-line program alone on the page bodies a build of ``root`` indexes;
+    the run and the number of pages in its bundle."""
+    pages, bundle = root / "search-pages", root / "search-bundle"
+    for folder in (pages, bundle):
+        shutil.rmtree(folder, ignore_errors=True)
+    writer = [sys.executable, str(HERE / "search_pages.py"), str(root), str(pages)]
+    _must(run_measured(writer, root, poll=False), "writing the search pages")
+    run = _must(run_measured(pagefind_command(pages, bundle, LANGUAGE), root), "Pagefind alone")
+    count = bundle_pages(bundle)
+    shutil.rmtree(pages, ignore_errors=True)
+    shutil.rmtree(bundle, ignore_errors=True)
+    return run, count
+
+
+def bundle_pages(bundle: Path) -> int:
+    """The number of pages in a Pagefind bundle, from its entry file."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return int(entry["languages"][LANGUAGE]["page_count"])
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -348,6 +383,8 @@ class SizeFigures:
     build: Run
     site_bytes: int
     site_files: int
+    tar_bytes: int
+    """The site as the tar GitHub Pages publishes (``generator.host_limits``)."""
     html_pages: int
     bundle_bytes: int
     bundle_files: int
@@ -355,6 +392,9 @@ class SizeFigures:
     path_url: str
     path_html: int
     path_html_gzip: int
+    pagefind: Run
+    """Pagefind alone on the pages the build indexes."""
+    pagefind_pages: int
     browser: BrowserFigures | None
 
 
@@ -379,10 +419,16 @@ def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigure
     built = build(root)
     site = root / "site"
     site_bytes, site_files = folder_size(site)
-    bundle_bytes, bundle_files = folder_size(site / "pagefind")
+    tar_bytes, _tar_files = pages_tar_size(site)
+    bundle_bytes, bundle_files = folder_size(site / BUNDLE_DIR)
     html_pages = sum(1 for _ in site.rglob("*.html"))
     index_chunks = sum(1 for _ in (site / "pagefind" / "index").glob("*.pf_index"))
     path_url, path_html, path_gzip = typical_path_page(site)
+    log(f"[{count}] Pagefind alone on the same pages")
+    alone, alone_pages = pagefind_alone(root)
+    built_pages = bundle_pages(site / BUNDLE_DIR)
+    if alone_pages != built_pages:
+        sys.exit(f"Pagefind alone indexed {alone_pages} pages, the build {built_pages}")
     figures = None
     if browser:
         log(f"[{count}] browser")
@@ -402,6 +448,7 @@ def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigure
         built,
         site_bytes,
         site_files,
+        tar_bytes,
         html_pages,
         bundle_bytes,
         bundle_files,
@@ -409,6 +456,8 @@ def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigure
         path_url,
         path_html,
         path_gzip,
+        alone,
+        alone_pages,
         figures,
     )
 
@@ -597,17 +646,41 @@ def report(
 ) -> str:
     """The Markdown table of every figure, with the command that produced it."""
     head = "| | " + " | ".join(f"{s.count:,} paths" for s in sizes) + " |"
+    previous = {id(later): earlier for earlier, later in itertools.pairwise(sizes)}
+
+    def growth(s: SizeFigures) -> str:
+        before = previous.get(id(s))
+        if before is None:
+            return "—"
+        build = s.build.seconds / before.build.seconds
+        return f"{build:.2f} times (paths {s.count / before.count:.1f} times)"
+
     rows: list[tuple[str, Callable[[SizeFigures], str]]] = [
         ("actors / HTML pages", lambda s: f"{s.actors} / {s.html_pages:,}"),
         ("synthesize (in process)", lambda s: f"{s.synthesize_seconds:.1f} s"),
         ("`vagar check` (wall)", lambda s: f"{s.check.seconds:.1f} s"),
         ("`mkdocs build` incl. Pagefind (wall)", lambda s: f"{s.build.seconds:.1f} s"),
         (
+            "Pagefind alone on the same pages (wall)",
+            lambda s: f"{s.pagefind.seconds:.1f} s ({s.pagefind_pages:,} pages)",
+        ),
+        (
+            "full build / Pagefind alone",
+            lambda s: f"{s.build.seconds / s.pagefind.seconds:.2f} times",
+        ),
+        ("build time growth over the previous column", growth),
+        (
             "build peak RSS, process tree (sampled)",
             lambda s: f"{_mb(s.build.peak_tree_rss)} ({s.build.peak_processes} proc.)",
         ),
         ("build peak RSS, largest process (wait4)", lambda s: _mb(s.build.peak_process_rss)),
+        (
+            "Pagefind alone peak RSS, process tree (sampled)",
+            lambda s: f"{_mb(s.pagefind.peak_tree_rss)} ({s.pagefind.peak_processes} proc.)",
+        ),
         ("site size / files", lambda s: f"{_mb(s.site_bytes)} / {s.site_files:,}"),
+        ("site as tar (GitHub Pages archive; limit 1 GB)", lambda s: _mb(s.tar_bytes)),
+        ("bytes per path (tar / paths)", lambda s: f"{s.tar_bytes / s.count:,.0f} B"),
         (
             "Pagefind bundle / files / index chunks",
             lambda s: f"{_mb(s.bundle_bytes)} / {s.bundle_files:,} / {s.index_chunks}",
@@ -641,6 +714,16 @@ def report(
         lines += [head, "|---|" + "---|" * len(sizes)]
     for name, cell in rows if sizes else []:
         lines.append(f"| {name} | " + " | ".join(cell(s) for s in sizes) + " |")
+    by_count = {s.count: s for s in sizes}
+    if 10_000 in by_count and 20_000 in by_count:
+        ten, twenty = by_count[10_000], by_count[20_000]
+        lines += [
+            "",
+            f"Growth 20,000 / 10,000 paths: full build "
+            f"{twenty.build.seconds / ten.build.seconds:.2f} times, Pagefind alone "
+            f"{twenty.pagefind.seconds / ten.pagefind.seconds:.2f} times, `vagar check` "
+            f"{twenty.check.seconds / ten.check.seconds:.2f} times.",
+        ]
     if sizes and all(s.browser for s in sizes):
         lines += ["", "Result summaries shown by the search page:", ""]
         for s in sizes:
@@ -670,7 +753,7 @@ def report(
     lines += [
         "",
         "Methods: wall times of subprocesses; tree RSS is the largest sum of /proc/<pid>/statm "
-        "RSS over mkdocs and its descendants (pagefind), sampled every "
+        "RSS over mkdocs and its descendants (pagefind), or over Pagefind alone, sampled every "
         f"{POLL_SECONDS * 1000:.0f} ms (shared pages count once per process); the largest "
         "process is wait4's ru_maxrss. Browser bytes are Playwright request.sizes() (encoded "
         "body + response headers, the Pagefind worker's requests included) summed from a "
@@ -680,7 +763,11 @@ def report(
         "(cold cache) for the path page; for the header search, from after the home page has "
         "loaded and gone idle (opening the dialog and typing). Served from 127.0.0.1 by a "
         "handler that gzips every response except files that already are gzip (Pagefind's "
-        "index, filter and fragment chunks and its wasm).",
+        "index, filter and fragment chunks and its wasm). Pagefind alone is its command-line "
+        "program, as the build runs it, on the page bodies the build indexes, written "
+        "beforehand as the build writes them. The site as tar is the size of the archive "
+        "actions/upload-pages-artifact makes (GNU tar, 512-byte blocks, 10 KB records), "
+        "worked out from the files.",
     ]
     return "\n".join(lines) + "\n"
 

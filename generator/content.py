@@ -18,7 +18,7 @@ from typing import Any
 
 from generator import model
 from generator.examples import ExampleMode, apply_mode
-from generator.file_check import Checked, FileChecker, FileRules, check_files
+from generator.file_check import Checked, FileChecker, FileRules, check_files, collection_paused
 from generator.findings import FieldPath, Finding, field_name, has_errors
 from generator.languages import TRANSLATIONS
 from generator.link_patterns import FILE_NAME as LINKS_FILE
@@ -73,6 +73,13 @@ def load_content(
     ``examples`` says what becomes of invented examples (``generator.examples``): kept, left
     out (a production build) or refused (`vagar check --production`).
     """
+    with collection_paused():
+        return _load_content(layout, this_year, examples)
+
+
+def _load_content(
+    layout: ContentLayout, this_year: int | None, examples: ExampleMode
+) -> tuple[model.Content | None, list[Finding]]:
     year = this_year if this_year is not None else datetime.date.today().year
     findings: list[Finding] = []
 

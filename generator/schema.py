@@ -186,19 +186,32 @@ def _plan(root: Mapping[str, Any], schema: Mapping[str, Any], keywords: tuple[st
 
 def _leaves(
     plan: Plan, instance: Any, path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], Any, Any]]:
-    """``(path, value, keyword value)`` for every value of ``instance`` the plan points at."""
+) -> list[tuple[tuple[str | int, ...], Any, Any]]:
+    """``(path, value, keyword value)`` for every value of ``instance`` the plan points at,
+    in file order (a list, not a generator: it runs for every file)."""
+    found: list[tuple[tuple[str | int, ...], Any, Any]] = []
+    _collect_leaves(plan, instance, path, found)
+    return found
+
+
+def _collect_leaves(
+    plan: Plan,
+    instance: Any,
+    path: tuple[str | int, ...],
+    found: list[tuple[tuple[str | int, ...], Any, Any]],
+) -> None:
     if isinstance(plan, dict):
         if isinstance(instance, dict):
             for key, sub in plan.items():
                 if key in instance:
-                    yield from _leaves(sub, instance[key], (*path, key))
+                    _collect_leaves(sub, instance[key], (*path, key), found)
     elif isinstance(plan, list):
         if isinstance(instance, list):
+            item_plan = plan[0]
             for index, item in enumerate(instance):
-                yield from _leaves(plan[0], item, (*path, index))
+                _collect_leaves(item_plan, item, (*path, index), found)
     elif plan is not None:
-        yield path, instance, plan
+        found.append((path, instance, plan))
 
 
 def schema_for_editors(name: str, known: Lookup) -> dict[str, Any]:

@@ -31,14 +31,23 @@ from generator.search_bundle import BundleError, copy_verified, reference_files,
 
 BUNDLE_DIR = "pagefind"
 BODY_MARKER = "data-pagefind-body"
+LANGUAGE = "sv"
+"""The language Pagefind indexes the pages in (``--force-language``)."""
 
-__all__ = ["BUNDLE_DIR", "BundleError", "SearchIndex"]
+__all__ = [
+    "BUNDLE_DIR",
+    "LANGUAGE",
+    "BundleError",
+    "SearchIndex",
+    "pagefind_command",
+    "write_pages",
+]
 
 
 class SearchIndex:
     """A Pagefind bundle built in the background; ``finish`` puts it into the site."""
 
-    def __init__(self, pages: Iterable[tuple[str, str]], language: str = "sv") -> None:
+    def __init__(self, pages: Iterable[tuple[str, str]], language: str = LANGUAGE) -> None:
         """Start indexing ``(url, html)`` pages; ``url`` is site-relative (``vagar/x/``)."""
         self._folder = tempfile.TemporaryDirectory(prefix="vagar-search-")
         self._pages = sorted((url, html) for url, html in pages if BODY_MARKER in html)
@@ -54,10 +63,7 @@ class SearchIndex:
     def _build(self) -> None:
         try:
             source = Path(self._folder.name) / "pages"
-            for url, html in self._pages:
-                target = source / url / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(_document(html, self._language), encoding="utf-8")
+            write_pages(self._pages, source, self._language)
             _run_pagefind(source, self._bundle, self._language)
         except BaseException as error:  # handed to the caller of finish()
             self._error = error
@@ -90,6 +96,32 @@ class SearchIndex:
         self._folder.cleanup()
 
 
+def write_pages(pages: Iterable[tuple[str, str]], source: Path, language: str) -> None:
+    """Write each ``(url, body)`` as ``source/<url>/index.html``, a minimal document: what
+    Pagefind is given (the benchmark gives Pagefind alone the same files)."""
+    for url, html in pages:
+        target = source / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_document(html, language), encoding="utf-8")
+
+
+def pagefind_command(source: Path, bundle: Path, language: str) -> list[str]:
+    """Pagefind's command line over the pages in ``source``, writing the bundle to ``bundle``."""
+    executable = get_executable()
+    if executable is None:
+        raise BundleError(_("Pagefind is not installed — run `make install`"))
+    return [
+        str(executable),
+        "--site",
+        str(source),
+        "--output-path",
+        str(bundle),
+        "--force-language",
+        language,
+        "--silent",
+    ]
+
+
 def _document(body: str, language: str) -> str:
     return f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head>' + (
         f"<body>{body}</body></html>"
@@ -99,20 +131,8 @@ def _document(body: str, language: str) -> str:
 def _run_pagefind(source: Path, bundle: Path, language: str) -> None:
     """Run Pagefind's command-line program over ``source``; its exit means every file is
     written (see the module docstring)."""
-    executable = get_executable()
-    if executable is None:
-        raise BundleError(_("Pagefind is not installed — run `make install`"))
     process = subprocess.Popen(
-        [
-            str(executable),
-            "--site",
-            str(source),
-            "--output-path",
-            str(bundle),
-            "--force-language",
-            language,
-            "--silent",
-        ],
+        pagefind_command(source, bundle, language),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -165,7 +165,15 @@ def scalar_findings(document: Document) -> list[Finding]:
     booleans written as yes/no, explicit tags, and invisible control characters in text."""
     findings: list[Finding] = []
     tags_possible = "!" in document.text
-    for path, value in _scalars(document.data, ()):
+    # Text values are the file's own characters but for escapes (\\x07), which need a
+    # backslash: without one, and without an invisible character or a "!" in the file, no text
+    # value has a problem, and only the other scalars need a look.
+    texts_clean = bool(document.text) and not (
+        tags_possible or "\\" in document.text or INVISIBLE.search(document.text)
+    )
+    scalars: list[tuple[FieldPath, Any]] = []
+    _scalars(document.data, (), not texts_clean, scalars)
+    for path, value in scalars:
         problem = ""
         if isinstance(value, str):
             if found := INVISIBLE.search(value):
@@ -209,15 +217,19 @@ def _number_problem(value: Any, typed: str) -> str:
     return ""
 
 
-def _scalars(data: Any, path: FieldPath) -> Iterable[tuple[FieldPath, Any]]:
+def _scalars(data: Any, path: FieldPath, texts: bool, found: list[tuple[FieldPath, Any]]) -> None:
+    """Adds the path and value of every scalar in ``data`` to ``found``, in file order; text
+    values only when ``texts``."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _scalars(value, (*path, key))
+            if texts or type(value) is not str:
+                _scalars(value, (*path, key), texts, found)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _scalars(value, (*path, index))
+            if texts or type(value) is not str:
+                _scalars(value, (*path, index), texts, found)
     else:
-        yield path, data
+        found.append((path, data))
 
 
 def _at(document: Document, path: FieldPath, message: str) -> Finding:

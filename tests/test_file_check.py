@@ -12,9 +12,12 @@ from generator import file_check, messages
 from generator.content import ContentLayout, load_content
 
 
+@pytest.mark.parametrize("start", ["fork", "spawn"])
 def test_workers_report_the_same_findings_in_the_same_order(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str
 ) -> None:
+    """Forked (no other thread runs) and spawned (MkDocs' server runs) workers alike."""
+    monkeypatch.setattr(file_check, "_can_fork", lambda: start == "fork")
     paths = {
         f"vag-{n:03d}.yaml": with_path_id(VALID_PATH, f"vag-{n:03d}")
         for n in range(file_check.PARALLEL_FROM + 20)
@@ -34,6 +37,7 @@ def test_workers_report_the_same_findings_in_the_same_order(
     monkeypatch.setattr(file_check, "ProcessPoolExecutor", RecordedPool)
     in_workers = load_content(layout, this_year=2025)[1]
     assert len(pools) == 1
+    assert pools[0]._mp_context.get_start_method() == start  # type: ignore[attr-defined]
     monkeypatch.setattr(file_check, "PARALLEL_FROM", 10**9)
     in_turn = load_content(layout, this_year=2025)[1]
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import VALID_PATH, copy_fixture, make_project
+from helpers import REPO_ROOT, VALID_PATH, copy_fixture, make_project
 
+from generator import load
 from generator.content import ContentLayout, load_content
 from generator.findings import Finding
 from generator.load import Document, Position, load_document, parse_document
@@ -323,3 +324,65 @@ def test_parse_document_never_raises(text: str) -> None:
 
     assert (document is None) == bool(findings)
     assert all(f.file == NAME and f.line >= 1 and f.column >= 1 for f in findings)
+
+
+# The plain reading (libyaml's events) and the full one (its node tree) agree
+
+PLAIN_TEXTS = [
+    VALID_PATH,
+    "a: 1\nb: [x, 'y', \"z\"]\nc: {d: true, e: null, f: 2.5}\n",
+    "title: >-\n  folded\n  text\nlist:\n  - one\n  -\n    - nested: 0x1F\n",
+    "'quoted key': 1\n\"yes\": no\nnumbers: [007, +3, 1_000, -0]\n",
+    "just a scalar\n",
+    "---\na: b\n...\n",
+    "date: 2023-03-14\nempty:\nblank: ''\n",
+    "a:\tb\n",
+]
+NOT_PLAIN_TEXTS = [
+    "",
+    "# only a comment\n",
+    "---\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!str 3\n",
+    "a: !custom x\n",
+    "a: 1\na: 2\n",
+    "yes: 1\n",
+    "? [a, b]\n: c\n",
+    "<<: {a: 1}\n",
+    "a: 1\n---\nb: 2\n",
+    "a: [1, 2\n",
+    "a:\n\tb: 1\n",
+    "a: " + "[" * 14 + "]" * 14 + "\n",
+    "a: b: c\n",
+]
+
+
+def _nodes(text: str) -> Document | None:
+    return load._parse_nodes(text, NAME)[0]
+
+
+@pytest.mark.parametrize("text", PLAIN_TEXTS)
+def test_the_plain_reading_gives_what_the_node_tree_gives(text: str) -> None:
+    plain = load._parse_plain(text, NAME)
+    assert plain is not None
+    full = _nodes(text)
+    assert full is not None
+    assert repr(plain.data) == repr(full.data)
+    assert (plain.positions, plain.spans, plain.text) == (full.positions, full.spans, full.text)
+
+
+@pytest.mark.parametrize("text", NOT_PLAIN_TEXTS)
+def test_anything_but_a_plain_document_is_left_to_the_node_tree(text: str) -> None:
+    assert load._parse_plain(text, NAME) is None
+    assert parse_document(text, NAME) == load._parse_nodes(text, NAME)
+
+
+def test_every_sample_file_is_read_plainly_and_alike() -> None:
+    files = sorted((REPO_ROOT / "content").rglob("*.yaml"))
+    assert len(files) > 50
+    for file in files:
+        text = file.read_text("utf-8")
+        plain, full = load._parse_plain(text, NAME), _nodes(text)
+        assert plain is not None and full is not None, file
+        assert repr(plain.data) == repr(full.data), file
+        assert (plain.positions, plain.spans) == (full.positions, full.spans), file
