@@ -157,6 +157,8 @@ class VagarPlugin(BasePlugin[VagarConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["t"] = self.strings
+        # Material's own words that the strings file replaces (theme/partials/language.html).
+        env.globals["vagar_material"] = self.strings.get("material", {})
         env.globals["vagar_urls"] = fixed_urls()
         env.globals["vagar_cached"] = _RenderCache()
         return env
