@@ -179,22 +179,17 @@
 
   // --- Filters for Pagefind -----------------------------------------------------------------
 
+  // Only values the page offers are used: anything else in the URL is ignored.
   function filtersFor(params, counties) {
     var filters = {};
-    var keys = [];
     checkboxes().forEach(function (box) {
-      if (keys.indexOf(box.name) === -1) {
-        keys.push(box.name);
-      }
-    });
-    keys.forEach(function (key) {
-      var values = params.getAll(key);
-      if (values.length) {
-        filters[key] = { any: values };
+      if (params.getAll(box.name).indexOf(box.value) !== -1) {
+        filters[box.name] = filters[box.name] || { any: [] };
+        filters[box.name].any.push(box.value);
       }
     });
     if (counties !== null) {
-      var chosen = params.getAll("lan");
+      var chosen = filters.lan ? filters.lan.any : [];
       var both = chosen.length
         ? counties.filter(function (c) {
             return chosen.indexOf(c) !== -1;
@@ -372,9 +367,12 @@
     pager.appendChild(items);
   }
 
+  // data-state (start, loading, done, failed) and data-run (the number of the search shown)
+  // let tests and the benchmark wait for a result instead of for time.
   function setStatus(text, state) {
     status.textContent = text;
     root.setAttribute("data-state", state);
+    root.setAttribute("data-run", String(run));
   }
 
   async function show(params) {
