@@ -4,6 +4,10 @@ Someone who types "Småland", "Växjö" or "Kronobergs län" into the search mea
 word to stem ("Småland" is not "små", "Växjö" is not "växa"). The search page turns such a word
 into a county filter. The names come from data: the county and municipality vocabularies and
 ``content/places/provinces.yaml`` (provinces and parts of the country, with their source).
+
+The page holds the names as keys (``place_key``), not as text: a municipality the site hides
+to protect a person (``generator.reidentify``) must not appear anywhere in the site, and the
+list names every municipality. The script computes the same key from the words typed.
 """
 
 from __future__ import annotations
@@ -71,6 +75,18 @@ def county_names(label: str) -> set[str]:
     return names
 
 
+_LETTERS = "abcdefghijklmnop"
+
+
+def place_key(normalized: str) -> str:
+    """32-bit FNV-1a of a normalized name, written as eight letters a-p (no digits, so no
+    key reads as a municipality code). theme/assets/vagar-search-page.js computes the same."""
+    value = 0x811C9DC5
+    for character in normalized:
+        value = ((value ^ ord(character)) * 0x01000193) & 0xFFFFFFFF
+    return "".join(_LETTERS[(value >> shift) & 15] for shift in range(28, -4, -4))
+
+
 def place_words(vocab: Vocabularies, provinces: tuple[Province, ...]) -> dict[str, list[str]]:
     """Every place name, normalized (``words.normalize``), to the county codes it means."""
     places: dict[str, set[str]] = defaultdict(set)
@@ -83,3 +99,8 @@ def place_words(vocab: Vocabularies, provinces: tuple[Province, ...]) -> dict[st
         places[normalize(province.name)].update(province.counties)
     order = list(vocab.counties)
     return {name: sorted(codes, key=order.index) for name, codes in sorted(places.items()) if name}
+
+
+def place_keys(vocab: Vocabularies, provinces: tuple[Province, ...]) -> dict[str, list[str]]:
+    """``place_words`` by ``place_key``: what the search page holds."""
+    return {place_key(name): codes for name, codes in place_words(vocab, provinces).items()}

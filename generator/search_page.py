@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.enrich import SiteData
 from generator.model import Path, Term
-from generator.places import place_words
+from generator.places import place_keys
 
 PATH_FILTERS = ("yrke", "lan", "lage", "insats", "resultat", "aterkoppling")
 """Filters on path pages only; each is a URL parameter of the search page and a Pagefind
@@ -114,5 +114,5 @@ def search_data(site: SiteData, t: Mapping[str, Any]) -> dict[str, Any]:
             "outcome": {k: v.label for k, v in vocab.outcomes.items()},
             "type": {k: v.label for k, v in vocab.actor_types.items()},
         },
-        "places": place_words(vocab, site.content.provinces),
+        "places": place_keys(vocab, site.content.provinces),
     }

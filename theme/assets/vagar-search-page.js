@@ -53,6 +53,20 @@
       .trim();
   }
 
+  // The page's place names are keys (generator/places.py, place_key): 32-bit FNV-1a of the
+  // normalized words, as eight letters a-p. A hidden municipality is then nowhere in the page.
+  function placeKey(normalized) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < normalized.length; i++) {
+      value = Math.imul(value ^ normalized.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    var key = "";
+    for (var shift = 28; shift >= 0; shift -= 4) {
+      key += "abcdefghijklmnop".charAt((value >>> shift) & 15);
+    }
+    return key;
+  }
+
   function joinAnd(items) {
     if (items.length < 2) {
       return items.join("");
@@ -116,7 +130,8 @@
     while (i < words.length) {
       var found = 0;
       for (var n = Math.min(4, words.length - i); n > 0 && !found; n--) {
-        var key = keys.slice(i, i + n).join(" ");
+        var name = keys.slice(i, i + n).join(" ");
+        var key = name ? placeKey(name) : "";
         if (key && Object.prototype.hasOwnProperty.call(data.places, key)) {
           places.push({ words: words.slice(i, i + n).join(" "), counties: data.places[key] });
           found = n;
