@@ -36,6 +36,7 @@ from generator.pages import NAVIGATION, PAGE_TYPES, fixed_urls
 from generator.render import STRINGS_FILE, RenderedPage, StringsError, load_strings
 from generator.repository import Repository
 from generator.search import BundleError, SearchIndex
+from generator.search_page import BROWSE_WORD
 from generator.site import CONTRIBUTE_SOURCE, BuildOptions, assemble
 
 log = logging.getLogger("mkdocs.plugins.vagar")
@@ -159,6 +160,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         env.globals["t"] = self.strings
         # Material's own words that the strings file replaces (theme/partials/language.html).
         env.globals["vagar_material"] = self.strings.get("material", {})
+        env.globals["vagar_browse_word"] = BROWSE_WORD
         env.globals["vagar_urls"] = fixed_urls()
         env.globals["vagar_cached"] = _RenderCache()
         return env

@@ -39,7 +39,7 @@ from generator.pages import (
 )
 from generator.repository import no_edit_url
 from generator.routes import figure
-from generator.search_page import filter_groups, search_data
+from generator.search_page import BROWSE_WORD, filter_groups, search_data
 
 T = TypeVar("T")
 
@@ -163,6 +163,7 @@ def make_environment(theme_dir: FsPath, strings: Mapping[str, Any]) -> jinja2.En
     # the repository is known (repo_url), none otherwise.
     env.globals["open_data"] = catalogue()
     env.globals["edit_url"] = no_edit_url
+    env.globals["browse_word"] = BROWSE_WORD
     env.filters["paragraphs"] = paragraphs
     env.filters["count_label"] = count_label
     return env

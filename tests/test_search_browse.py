@@ -358,6 +358,9 @@ def test_browsing_fetches_only_the_filter_chunk_it_uses(new_page: Any, base_url:
     page.wait_for_load_state("networkidle")
     chunks = [u for u in _pagefind_requests(page) if u.startswith("filter/")]
     assert len(chunks) == 1, chunks
+    # One index chunk, the browse word's: Pagefind's search(null) fetched every one.
+    index = [u for u in _pagefind_requests(page) if u.startswith("index/")]
+    assert len(index) == 1, index
     open_filters(page)
     after_change(page, filter_box(page, "lan", "14").check)
     page.wait_for_load_state("networkidle")

@@ -3,9 +3,11 @@
  * - The form's fields are the URL (?q=…&lan=07&yrke=elektriker&sortera=kortast&sida=2):
  *   a change pushes a history entry (typing replaces it), Back and Forward restore the form
  *   and the results, and a shared link opens the same results.
- * - A query with no words but a filter browses: pagefind.search(null, {filters, sort}).
- *   Nothing is loaded before there is a word or a filter; Pagefind then fetches only the
- *   filter chunks in use (the counts beside the checkboxes are the site's, in the page).
+ * - A query with no words but a filter browses: a search for the word every indexed page
+ *   holds (data.browseWord; Pagefind's search(null, {filters}) fetches every index chunk),
+ *   with the filters and the sort. Nothing is loaded before there is a word or a filter;
+ *   Pagefind then fetches the filter chunks in use only (the counts beside the checkboxes
+ *   are the site's, in the page).
  * - A query word that names a county, a municipality or a province (the page's data block)
  *   becomes a county filter shown above the results, and leaves the words Pagefind stems.
  * - Result cards are built with textContent: nothing from the index is parsed as HTML.
@@ -260,16 +262,24 @@
           same = raw[start + k] === plain[k];
         }
         if (same) {
-          return shown.map(function (word, k) {
-            return { text: words[start + k], marked: word !== plain[k] };
-          });
+          return shown
+            .map(function (word, k) {
+              return { text: words[start + k], marked: word !== plain[k] };
+            })
+            .filter(function (part) {
+              return part.text.toLowerCase() !== data.browseWord;
+            });
         }
       }
     }
     // Not found: show the words as text, never as markup.
-    return shown.map(function (word, k) {
-      return { text: plain[k].replace(/<\/?mark>/g, ""), marked: word !== plain[k] };
-    });
+    return shown
+      .map(function (word, k) {
+        return { text: plain[k].replace(/<\/?mark>/g, ""), marked: word !== plain[k] };
+      })
+      .filter(function (part) {
+        return part.text.toLowerCase() !== data.browseWord;
+      });
   }
 
   function weeksText(weeks) {
@@ -418,7 +428,9 @@
         response = { results: [] };
       } else {
         var pagefind = await loadPagefind();
-        response = await pagefind.search(text || null, options);
+        // Browsing searches for the word every page holds (generator/search_page.py,
+        // BROWSE_WORD): search(null) would fetch every index chunk.
+        response = await pagefind.search(text || data.browseWord, options);
       }
     } catch (error) {
       if (mine === run) {

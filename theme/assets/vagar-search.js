@@ -19,7 +19,7 @@
  *    instance's search is wrapped: every excerpt is written again from the page text,
  *    escaped in full, keeping Pagefind's choice of words and highlights
  *    (tests/test_hostile.py checks it, so an upgrade that changes Pagefind's fragments fails
- *    loudly).
+ *    loudly). The word every page holds for browsing (data-hidden-word) is left out.
  */
 (function () {
   "use strict";
@@ -38,6 +38,11 @@
       });
     }).observe(modal, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"] });
   });
+
+  // The word every indexed page holds for browsing (generator/search_page.py, BROWSE_WORD)
+  // is never shown in an excerpt.
+  var hiddenConfig = document.querySelector("pagefind-config[data-hidden-word]");
+  var hiddenWord = hiddenConfig ? hiddenConfig.getAttribute("data-hidden-word").toLowerCase() : "";
 
   function escapeHtml(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -59,9 +64,13 @@
       if (same) {
         return shown
           .map(function (word, k) {
+            if (hiddenWord && words[start + k].toLowerCase() === hiddenWord) {
+              return "";
+            }
             var text = escapeHtml(words[start + k]);
             return word === plain[k] ? text : "<mark>" + text + "</mark>";
           })
+          .filter(Boolean)
           .join(" ");
       }
     }
