@@ -268,6 +268,11 @@ def test_vaxjo_finds_kronoberg_and_not_vaxa(new_page: Any, base_url: str) -> Non
     # A place and a word together: the word is searched within the place.
     open_search(page, base_url, "?q=" + quote("frisör Kronobergs län"))
     assert set(shown_titles(page)) == kronoberg
+    # Two places: either of them.
+    open_search(page, base_url, "?q=" + quote("Växjö Kalmar"))
+    either = {title(p) for p in PATHS if str(p["county"]) in {"07", "08"}}
+    assert set(shown_titles(page)) == either and len(either) > len(kronoberg)
+    assert page.locator(".vagar-search__place-item").count() == 2
     assert not page.problems
 
 

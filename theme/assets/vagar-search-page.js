@@ -149,11 +149,17 @@
     return { text: kept.join(" "), places: places };
   }
 
+  // The counties of every place named ("Umeå Luleå": either); null when none is.
   function placeCounties(places) {
-    var counties = null;
+    if (!places.length) {
+      return null;
+    }
+    var counties = [];
     places.forEach(function (place) {
-      counties = counties === null ? place.counties.slice() : counties.filter(function (c) {
-        return place.counties.indexOf(c) !== -1;
+      place.counties.forEach(function (county) {
+        if (counties.indexOf(county) === -1) {
+          counties.push(county);
+        }
       });
     });
     return counties;
