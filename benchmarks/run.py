@@ -28,8 +28,11 @@ For each size it synthesizes a project (``synthesize.py``) into a temporary fold
 - in headless Chromium (Playwright) against the site served on 127.0.0.1 by a server that
   gzips responses like GitHub Pages does (files that already are gzip, such as Pagefind's
   chunks, are sent as they are): the bytes of loading the search page, of a first query for
-  an occupation there, of then adding a county filter, of the same query in the header's
-  search dialog on the home page, and of a cold visit to a path page. Bytes are Playwright's
+  an occupation there, of then adding a county filter, of browsing by a filter alone (no
+  word; a fresh page), of the same query in the header's search dialog on the home page, and
+  of a cold visit to a path page. Each step is counted until its results are shown (the search
+  page says so in ``data-state``; the dialog shows a result link) and no request is in flight;
+  a step whose results never show fails the run with what the page said. Bytes are Playwright's
   ``request.sizes()`` (encoded body plus response headers) summed over every request made
   after the counters are reset, the Pagefind web worker's included (a CDP session on the page
   misses those); the server's own count of the body bytes it sent is a cross-check.
@@ -72,6 +75,9 @@ from scripts.localsite import ByteCounter, launch_chromium, serve
 
 QUERY = "undersköterska"
 FILTER_COUNTY = "Stockholms län"
+BROWSE_FILTER = ("lage", "nyanland")
+"""Utgångsläge → Nyanländ: the filter-only browse of issue 11."""
+STEP_TIMEOUT = 180
 POLL_SECONDS = 0.02
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO_ROOT)}
 
@@ -229,6 +235,10 @@ class Transfer:
         return f"{self.bytes / 1024:,.1f} KB ({self.requests} req.{detail})"
 
 
+class ResultsNotShown(RuntimeError):
+    """A step of the browser measurement never showed its results: the figures would lie."""
+
+
 class NetworkMeter:
     """Counts every response caused in one page, its Pagefind web worker included.
 
@@ -267,17 +277,18 @@ class NetworkMeter:
         self.last_event = time.monotonic()
 
     def settle(
-        self, until: Callable[[], bool] | None = None, quiet: float = 1.0, timeout: float = 180
+        self, until: Callable[[], bool], what: str, timeout: float = STEP_TIMEOUT
     ) -> Transfer:
-        """Wait until ``until()`` holds and no request has started or ended for ``quiet`` s."""
+        """Wait until ``until()`` holds (results shown) and no request is in flight, then
+        count. Never a fixed idle window; raises ``ResultsNotShown`` when it never holds."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            self.page.wait_for_timeout(100)  # lets Playwright deliver the events
-            if self.inflight or time.monotonic() - self.last_event < quiet:
-                continue
-            if until is None or until():
-                return self._transfer()
-        raise TimeoutError(f"the network did not settle; in flight: {self.inflight}")
+            self.page.wait_for_timeout(50)  # lets Playwright deliver the events
+            if not self.inflight and until():
+                self.page.wait_for_timeout(50)  # a request the last event started
+                if not self.inflight:
+                    return self._transfer()
+        raise ResultsNotShown(f"{what}: not shown after {timeout} s; in flight: {self.inflight}")
 
     def _transfer(self) -> Transfer:
         total = 0
@@ -302,70 +313,132 @@ class BrowserFigures:
     query_results: str
     filtered: Transfer
     filtered_results: str
+    browse: Transfer
+    """A filter alone (no word) ticked on the freshly loaded search page."""
+    browse_results: str
     header_query: Transfer
-    """The same query typed into the header's search on the home page (no faceted preload)."""
+    """The same query typed into the header's search on the home page."""
     path_page: Transfer
 
 
 def _summary_text(page: Any) -> str:
     text: str = page.evaluate(
-        "() => (document.querySelector('.vagar-search pagefind-summary') || {}).textContent || ''"
+        "() => (document.querySelector('.vagar-search__status') || {}).textContent || ''"
     )
     return " ".join(text.split())
 
 
+def _search_state(page: Any) -> tuple[str, int]:
+    """The search page's ``data-state`` and ``data-run`` (theme/assets/vagar-search-page.js)."""
+    state, run = page.evaluate(
+        "() => { const r = document.querySelector('.vagar-search');"
+        " return [r.dataset.state || '', Number(r.dataset.run || 0)]; }"
+    )
+    if state == "failed":
+        raise ResultsNotShown(f"the search page failed: {_summary_text(page)!r}")
+    return str(state), int(run)
+
+
+def _shown_after(page: Any, before: int) -> Callable[[], bool]:
+    """Results of a search newer than ``before`` are on the page."""
+
+    def shown() -> bool:
+        state, run = _search_state(page)
+        return state == "done" and run > before and page.locator(RESULTS).count() > 0
+
+    return shown
+
+
+RESULTS = ".vagar-search a.vagar-result__link"
+HEADER_RESULTS_SHOWN = """() => {
+    // The dialog (Pagefind's Component UI) loads a result when it comes into view: shown
+    // means a result link, and every result in the dialog's view loaded.
+    const dialog = document.querySelector('pagefind-modal dialog');
+    if (!dialog || !dialog.querySelector('a.pf-result-link')) return false;
+    const view = dialog.getBoundingClientRect();
+    return [...dialog.querySelectorAll('li.pf-result')].every(item => {
+        const box = item.getBoundingClientRect();
+        const inView = box.bottom > view.top && box.top < view.bottom;
+        return !inView || item.querySelector('a.pf-result-link');
+    });
+}"""
+
+
+def _filter_box(page: Any, group: str, value: str) -> Any:
+    details = page.locator(f".vagar-filter[data-filter='{group}']")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    return details.locator(f"input[value='{value}']")
+
+
 def measure_browser(site: Path, path_url: str) -> BrowserFigures:
-    """A first query, a county filter and a cold path page, each counted from a reset."""
+    """Each step counted from a reset until its results are shown."""
     from playwright.sync_api import sync_playwright
 
-    results = ".vagar-search a.pf-result-link"
     # Served as GitHub Pages serves it: gzip, but for files that already are gzip.
     with serve(site, gzip=True, counter=SENT) as base, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            meter = NetworkMeter(page)
-            page.goto(base + "sok/", wait_until="load")
-            search_page = meter.settle()
 
+            def fresh(url: str, ready: Callable[[Any], bool], what: str) -> Any:
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                meter = NetworkMeter(page)
+                page.goto(base + url, wait_until="load")
+                return page, meter, meter.settle(lambda: ready(page), what)
+
+            def started(page: Any) -> bool:
+                return _search_state(page)[0] == "start"
+
+            page, meter, search_page = fresh("sok/", started, "search page")
             meter.reset()
+            before = _search_state(page)[1]
             page.locator(".vagar-search").get_by_role("searchbox").fill(QUERY)
-            query = meter.settle(
-                lambda: QUERY in _summary_text(page) and page.locator(results).count() > 0
-            )
+            query = meter.settle(_shown_after(page, before), f"query {QUERY!r}")
             query_results = _summary_text(page)
 
             meter.reset()
+            before = _search_state(page)[1]
             checkbox = page.get_by_role("checkbox", name=re.compile(re.escape(FILTER_COUNTY)))
             checkbox.first.check()
-            filtered = meter.settle(lambda: _summary_text(page) != query_results)
+            filtered = meter.settle(_shown_after(page, before), f"filter {FILTER_COUNTY!r}")
             filtered_results = _summary_text(page)
-            context.close()
+            page.context.close()
 
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            meter = NetworkMeter(page)
-            page.goto(base, wait_until="load")
-            meter.settle()
+            page, meter, _loaded = fresh("sok/", started, "search page")
+            meter.reset()
+            before = _search_state(page)[1]
+            _filter_box(page, *BROWSE_FILTER).check()
+            browse = meter.settle(_shown_after(page, before), f"browse {BROWSE_FILTER}")
+            browse_results = _summary_text(page)
+            page.context.close()
+
+            def trigger(page: Any) -> bool:
+                return page.locator("pagefind-modal-trigger button").count() > 0
+
+            page, meter, _loaded = fresh("", trigger, "home page")
             meter.reset()
             page.locator("pagefind-modal-trigger button").click()
             page.locator("pagefind-modal dialog").get_by_role("searchbox").fill(QUERY)
             header_query = meter.settle(
-                lambda: page.locator("pagefind-modal a.pf-result-link").count() > 0
+                lambda: bool(page.evaluate(HEADER_RESULTS_SHOWN)), f"header query {QUERY!r}"
             )
-            context.close()
+            page.context.close()
 
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            meter = NetworkMeter(page)
-            page.goto(base + path_url, wait_until="load")
-            path_page = meter.settle()
-            context.close()
+            page, meter, path_page = fresh(path_url, lambda p: True, "path page")
+            page.context.close()
         finally:
             browser.close()
     return BrowserFigures(
-        search_page, query, query_results, filtered, filtered_results, header_query, path_page
+        search_page,
+        query,
+        query_results,
+        filtered,
+        filtered_results,
+        browse,
+        browse_results,
+        header_query,
+        path_page,
     )
 
 
@@ -433,7 +506,7 @@ def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigure
     if browser:
         log(f"[{count}] browser")
         figures = measure_browser(site, path_url)
-        for name in ("search_page", "query", "filtered", "header_query", "path_page"):
+        for name in ("search_page", "query", "filtered", "browse", "header_query", "path_page"):
             transfer: Transfer = getattr(figures, name)
             log(
                 f"[{count}]   {name}: {transfer}; server sent {transfer.server_bytes:,} body "
@@ -696,6 +769,10 @@ def report(
             (f'first query "{QUERY}"', lambda s: str(_browser(s).query)),
             (f'then filter "{FILTER_COUNTY}"', lambda s: str(_browser(s).filtered)),
             (
+                "browse by a filter alone (Utgångsläge: Nyanländ), from the loaded page",
+                lambda s: str(_browser(s).browse),
+            ),
+            (
                 f'header search on the home page, "{QUERY}"',
                 lambda s: str(_browser(s).header_query),
             ),
@@ -730,7 +807,8 @@ def report(
             assert s.browser is not None
             lines.append(
                 f"- {s.count:,}: query: {s.browser.query_results!r}; "
-                f"filtered: {s.browser.filtered_results!r}"
+                f"filtered: {s.browser.filtered_results!r}; "
+                f"browse: {s.browser.browse_results!r}"
             )
     if stock is not None:
         ratio = stock.stock.seconds / stock.vagar.seconds
@@ -757,11 +835,12 @@ def report(
         f"{POLL_SECONDS * 1000:.0f} ms (shared pages count once per process); the largest "
         "process is wait4's ru_maxrss. Browser bytes are Playwright request.sizes() (encoded "
         "body + response headers, the Pagefind worker's requests included) summed from a "
-        "counter reset, until the network has been idle for 1 s: after the search page has "
-        "loaded and gone idle, for the query (typed into the search box); after the query's "
-        "results, for the filter (a click on the county's checkbox); from a fresh context "
-        "(cold cache) for the path page; for the header search, from after the home page has "
-        "loaded and gone idle (opening the dialog and typing). Served from 127.0.0.1 by a "
+        "counter reset until the step's results are shown and no request is in flight (the "
+        "search page's data-state, a result link in the header's dialog; a step that never "
+        "shows them fails the run): the search page loaded cold; the query typed into its "
+        "field; then the county's checkbox; a filter alone ticked on a freshly loaded search "
+        "page; the query in the header's dialog on the home page (loaded first); a path page "
+        "loaded cold. Served from 127.0.0.1 by a "
         "handler that gzips every response except files that already are gzip (Pagefind's "
         "index, filter and fragment chunks and its wasm). Pagefind alone is its command-line "
         "program, as the build runs it, on the page bodies the build indexes, written "

@@ -25,6 +25,8 @@ from generator.link_patterns import FILE_NAME as LINKS_FILE
 from generator.link_patterns import load_link_patterns
 from generator.load import Document, load_document
 from generator.messages import _
+from generator.places import FILE_NAME as PROVINCES_FILE
+from generator.places import load_provinces
 from generator.reidentify import hidden_municipalities, place_mentions
 from generator.reviewed import FILE_NAME as REVIEWED_FILE
 from generator.reviewed import Reviewed, load_reviewed, stale_entries
@@ -108,6 +110,12 @@ def _load_content(
     links, problems = load_link_patterns(links_file, layout.display(links_file))
     findings += problems
 
+    provinces_file = layout.root / layout.content_dir / PROVINCES_FILE
+    provinces, problems = load_provinces(
+        provinces_file, layout.display(provinces_file), set(vocabularies.counties)
+    )
+    findings += problems
+
     reviewed, reviewed_doc, problems = load_reviewed(
         layout.root / layout.content_dir / REVIEWED_FILE,
         layout.display(layout.root / layout.content_dir / REVIEWED_FILE),
@@ -182,7 +190,7 @@ def _load_content(
                     ).format(municipality=path.municipality.label if path.municipality else ""),
                 )
             )
-    return model.Content(vocabularies, actors, paths, links), sorted(findings)
+    return model.Content(vocabularies, actors, paths, links, provinces), sorted(findings)
 
 
 def _warning(doc: Document, field: FieldPath, message: str) -> Finding:

@@ -220,6 +220,15 @@ class LinkPattern:
 
 
 @dataclass(frozen=True)
+class Province:
+    """A historical province (landskap) or a part of the country (landsdel), by the counties
+    that cover it (``content/places/provinces.yaml``); search reads "Småland" as a place."""
+
+    name: str
+    counties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything the site is built from."""
 
@@ -228,3 +237,5 @@ class Content:
     paths: dict[str, Path]
     links: dict[str, LinkPattern] = dataclasses.field(default_factory=dict)
     """Onward link patterns by kind; empty when the project has no ``content/links.yaml``."""
+    provinces: tuple[Province, ...] = ()
+    """Provinces and parts of the country; empty without ``content/places/provinces.yaml``."""

@@ -42,6 +42,7 @@ from generator.pages import NAVIGATION, PAGE_TYPES, alternates, fixed_urls, kind
 from generator.render import STRINGS_FILE, RenderedPage, StringsError, load_strings
 from generator.repository import Repository
 from generator.search import BUNDLE_DIR, BundleError, SearchIndex
+from generator.search_page import BROWSE_WORD
 from generator.site import CONTRIBUTE_SOURCE, BuildOptions, Translated, assemble
 
 log = logging.getLogger("mkdocs.plugins.vagar")
@@ -186,6 +187,9 @@ class VagarPlugin(BasePlugin[VagarConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["t"] = self.strings
+        # Material's own words that the strings file replaces (theme/partials/language.html).
+        env.globals["vagar_material"] = self.strings.get("material", {})
+        env.globals["vagar_browse_word"] = BROWSE_WORD
         env.globals["vagar_urls"] = fixed_urls(self.language)
         env.globals["vagar_language"] = self.language
         env.globals["vagar_languages"] = LANGUAGES

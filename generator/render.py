@@ -43,6 +43,7 @@ from generator.pages import (
 )
 from generator.repository import no_edit_url
 from generator.routes import figure
+from generator.search_page import BROWSE_WORD, filter_groups, search_data
 
 T = TypeVar("T")
 
@@ -210,6 +211,7 @@ def make_environment(
     # the repository is known (repo_url), none otherwise.
     env.globals["open_data"] = catalogue()
     env.globals["edit_url"] = no_edit_url
+    env.globals["browse_word"] = BROWSE_WORD
     env.filters["paragraphs"] = paragraphs
     env.filters["count_label"] = functools.partial(count_label, language=language)
     return env
@@ -250,7 +252,10 @@ def render_site(site: SiteData, env: jinja2.Environment) -> list[RenderedPage]:
             continue
         if "{id}" not in page_type.url and page_type.name not in _ITEMS:
             title, description = _index_texts(page_type.name, t)
-            pages.append(_page(env, page_type, page_type.url, title, description, site=site))
+            extra = _search_context(site, t) if page_type.name == "search" else {}
+            pages.append(
+                _page(env, page_type, page_type.url, title, description, site=site, **extra)
+            )
             continue
         for item, title, description, paths, context in _ITEMS[page_type.name](site, t):
             url = page_type.url_for(item)
@@ -259,6 +264,11 @@ def render_site(site: SiteData, env: jinja2.Environment) -> list[RenderedPage]:
             else:
                 pages.append(_page(env, page_type, url, title, description, site=site, **context))
     return pages
+
+
+def _search_context(site: SiteData, t: Mapping[str, Any]) -> dict[str, Any]:
+    """The search page's filter groups (with the site's counts) and its data block."""
+    return {"groups": filter_groups(site, t), "search_data": search_data(site, t)}
 
 
 def _index_texts(name: str, t: Mapping[str, Any]) -> tuple[str, str]:

@@ -176,6 +176,8 @@ PAGE_TYPE_NAMES = [
     "situation",
     "search",
     "search-filtered",
+    "search-browse",
+    "search-place",
     "about",
     "contribute",
     "accessibility",
@@ -209,8 +211,11 @@ def page_types() -> dict[str, str]:
     """One URL (relative to the site root) for every kind of page, from the sample content.
 
     ``search`` and ``search-filtered`` are the search page with results (the second with a
-    county filter applied by ``open_page_type``); ``404`` is any missing URL (serve it with
-    ``pages_base_url``, whose server answers with the site's 404 page).
+    county filter applied by ``open_page_type``, its filters open on a narrow screen);
+    ``search-browse`` lists paths by a filter alone (no word), its filters open;
+    ``search-place`` shows the place filter a province name makes (filters closed on a narrow
+    screen); ``404`` is any missing URL (serve it with ``pages_base_url``, whose server
+    answers with the site's 404 page).
     """
     path = _first_yaml("paths")
     heard = _path_with_feedback()
@@ -227,6 +232,8 @@ def page_types() -> dict[str, str]:
         "situation": f"utgangslage/{path['situations'][0]}/",
         "search": f"sok/?q={path['occupation']}",
         "search-filtered": f"sok/?q={path['occupation']}",
+        "search-browse": f"sok/?lage={path['situations'][0]}",
+        "search-place": "sok/?q=Sm%C3%A5land",
         "about": "om/",
         "contribute": "bidra/",
         "accessibility": "tillganglighet/",
@@ -266,7 +273,11 @@ def _actor_type(actor_id: str) -> str:
     return str(yaml.safe_load(file.read_text(encoding="utf-8"))["type"])
 
 
-RESULT_LINK = ".vagar-search a.pf-result-link"
+RESULT_LINK = ".vagar-search a.vagar-result__link"
+SEARCH_DONE = ".vagar-search[data-state=done]"
+"""The search page has shown its results (theme/assets/vagar-search-page.js)."""
+SEARCH_START = ".vagar-search[data-state=start]"
+"""The search page with no word and no filter: ready, nothing searched."""
 
 
 def header_search(page: Any, term: str) -> None:
@@ -274,6 +285,35 @@ def header_search(page: Any, term: str) -> None:
     page.locator("pagefind-modal-trigger button").click()
     page.locator("pagefind-modal dialog").get_by_role("searchbox").fill(term)
     page.wait_for_selector("pagefind-modal a.pf-result-link")
+
+
+def open_filters(page: Any) -> None:
+    """Unfold the search page's filters (folded behind one button on a narrow screen)."""
+    toggle = page.locator(".vagar-search__toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+    page.locator("#vagar-filters").wait_for(state="visible")
+
+
+def filter_box(page: Any, group: str, value_id: str) -> Any:
+    """The checkbox of one filter value (``lan``, ``07``), its filters and group opened."""
+    open_filters(page)
+    details = page.locator(f".vagar-filter[data-filter='{group}']")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    return details.locator(f"input[value='{value_id}']")
+
+
+def after_change(page: Any, change: Any) -> None:
+    """Make a change on the search page (``change()``), then wait for its new results."""
+    before = int(page.locator(".vagar-search").get_attribute("data-run") or "0")
+    change()
+    page.wait_for_function(
+        "before => { const root = document.querySelector('.vagar-search');"
+        " return ['done', 'start'].includes(root.dataset.state)"
+        " && Number(root.dataset.run) > before; }",
+        arg=before,
+    )
 
 
 def open_page_type(page: Any, base: str, name: str, url: str) -> None:
@@ -287,19 +327,14 @@ def open_page_type(page: Any, base: str, name: str, url: str) -> None:
     # Loaded, and Pagefind's components (the last scripts) have rendered the header's button.
     page.wait_for_selector("pagefind-modal-trigger button")
     if name.startswith("search"):
+        page.wait_for_selector(SEARCH_DONE)
         page.wait_for_selector(RESULT_LINK)
     if name == "search-filtered":
-        before = page.locator(RESULT_LINK).count()
-        pane = page.locator(".vagar-search pagefind-filter-pane")
-        counties = pane.locator("details[data-filter-name='Län']")
-        if counties.get_attribute("open") is None:  # closed on a narrow screen
-            counties.locator("summary").click()
-        counties.get_by_role("checkbox").first.check()
-        page.wait_for_function(
-            "([selector, before]) => document.querySelectorAll(selector).length < before"
-            " && document.querySelectorAll(selector).length > 0",
-            arg=[RESULT_LINK, before],
-        )
+        box = filter_box(page, "lan", str(_first_yaml("paths")["county"]))
+        after_change(page, box.check)
+        page.wait_for_selector(RESULT_LINK)
+    if name == "search-browse":
+        open_filters(page)
 
 
 def make_plan_from_path(page: Any, base: str, path_url: str) -> None:

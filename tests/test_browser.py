@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import RESULT_LINK, after_change, filter_box
 from helpers import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -28,7 +29,7 @@ def result_title(path: dict[str, Any]) -> str:
     return f"Påhittat exempel: {title}" if path["example"] else title
 
 
-RESULT_LINKS = ".vagar-search a.pf-result-link"
+RESULT_LINKS = RESULT_LINK
 
 
 def _result_titles(page: Any) -> list[str]:
@@ -38,8 +39,8 @@ def _result_titles(page: Any) -> list[str]:
 def _wait_for_titles(page: Any, expected: set[str], *, exact: bool = True) -> None:
     """Wait until the loaded results are exactly ``expected`` (or include it).
 
-    Pagefind renders results progressively and the page first shows an empty (faceted)
-    search, so a count alone can match an intermediate state.
+    The page shows one search after another as the query is typed, so a count alone can
+    match an intermediate state.
     """
     page.wait_for_function(
         f"""([expected, exact]) => {{
@@ -75,12 +76,12 @@ def test_search_finds_electricians_and_a_county_filter_narrows(page: Any, base_u
     _wait_for_titles(page, expected, exact=False)
 
     # The occupation, first: a path that only considered becoming an electrician (its tracks)
-    # and actors whose county is chosen below match the word too.
-    page.get_by_role("checkbox", name=re.compile("^Elektriker")).check()
+    # and actors match the word too.
+    after_change(page, filter_box(page, "yrke", "elektriker").check)
     county = ELECTRICIAN[0]["county"]
     in_county = {result_title(p) for p in ELECTRICIAN if p["county"] == county}
     assert len(in_county) < len(expected)
-    page.get_by_role("checkbox", name=re.compile(re.escape(COUNTIES[county]))).check()
+    filter_box(page, "lan", county).check()
     _wait_for_titles(page, in_county)
 
     for href in page.locator(RESULT_LINKS).evaluate_all(
@@ -94,15 +95,12 @@ def test_search_finds_electricians_and_a_county_filter_narrows(page: Any, base_u
 
 def test_search_sorts_by_total_duration(page: Any, base_url: str) -> None:
     weeks = {result_title(p): sum(s["weeks"] for s in p["steps"]) for p in ELECTRICIAN}
-    page.goto(base_url + "sok/?q=elektriker")
-    page.locator(".vagar-search summary", has_text="Sidtyp").click()
-    page.get_by_role("checkbox", name=re.compile("^Väg")).check()
-    page.get_by_role("checkbox", name=re.compile("^Elektriker")).check()
+    page.goto(base_url + "sok/?q=elektriker&sidtyp=vag&yrke=elektriker")
     _wait_for_titles(page, set(weeks))
-    page.get_by_label("Sortera").select_option("asc")
+    page.get_by_label("Sortera").select_option("kortast")
     ascending = _wait_for_order(page, weeks, 1)
     assert ascending[0] < ascending[-1]
-    page.get_by_label("Sortera").select_option("desc")
+    page.get_by_label("Sortera").select_option("langst")
     descending = _wait_for_order(page, weeks, -1)
     assert descending == sorted(ascending, reverse=True)
 
@@ -150,12 +148,15 @@ def test_pagefind_index_has_pages_and_filters(page: Any, base_url: str) -> None:
             return { filters: await pagefind.filters(), total: all.results.length };
         }"""
     )
-    occupations = set(filters["filters"]["Yrke"])
-    assert len(occupations) >= 12
-    # Paths carry their county, actors every county they work in (all, for nationwide ones).
-    assert {COUNTIES[p["county"]] for p in PATHS} <= set(filters["filters"]["Län"])
-    assert set(filters["filters"]["Län"]) == set(COUNTIES.values())
-    assert {"Väg", "Yrke", "Aktör"} <= set(filters["filters"]["Sidtyp"])
-    assert filters["filters"]["Sidtyp"]["Väg"] == len(PATHS)
-    for name in ("Utgångsläge", "Insats", "Resultat"):
+    # Filters and values are ids (the search page shows their labels); path filters are on
+    # path pages only, so their counts are paths (issue 11).
+    occupations = set(filters["filters"]["yrke"])
+    assert occupations == {p["occupation"] for p in PATHS}
+    assert set(filters["filters"]["lan"]) == {p["county"] for p in PATHS}
+    assert sum(filters["filters"]["lan"].values()) == len(PATHS)
+    assert sum(filters["filters"]["yrke"].values()) == len(PATHS)
+    assert set(filters["filters"]["verksam"]) == set(COUNTIES)
+    assert {"vag", "yrke", "aktor"} == set(filters["filters"]["sidtyp"])
+    assert filters["filters"]["sidtyp"]["vag"] == len(PATHS)
+    for name in ("lage", "insats", "resultat", "aterkoppling", "malgrupp"):
         assert filters["filters"][name]

@@ -284,10 +284,11 @@ document.addEventListener("securitypolicyviolation", (event) => {
   );
 }, true);
 """
+# The search page's own Pagefind (the module's instance, which vagar-search-page.js uses).
 SEARCH_ENVIRONMENT = """async () => {
-  const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
-  await instance.triggerLoad();
-  const response = await instance.__pagefind__.search("elektriker", { verbose: true });
+  const bundle = document.querySelector('pagefind-config').getAttribute('bundle-path');
+  const pagefind = await import(bundle + 'pagefind.js');
+  const response = await pagefind.search("elektriker", { verbose: true });
   return [response.search_environment, response.results.length];
 }"""
 

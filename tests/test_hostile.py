@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SUB_PATH, header_search, watch_page
+from conftest import SEARCH_DONE, SUB_PATH, after_change, header_search, watch_page
 from helpers import ARBETSFORMEDLINGEN, REPO_ROOT, build_site, make_project
 from payloads import ACCEPTED_WEBSITES, NOT_URLS, PAYLOADS, REJECTED_WEBSITES
 from test_accessibility import describe, run_axe
@@ -193,7 +193,7 @@ GENERATED = (
     "#innehall :is(.vagar-path, .vagar-actor, .vagar-cards, .vagar-links, .vagar-facts, "
     ".vagar-table, .vagar-voices)"
 )
-RESULT_CARDS = ".pf-result-card"
+RESULT_CARDS = ".vagar-result"
 INJECTED = """(scope) => {
     const allowed = new Set(['A', 'P', 'SPAN', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3',
         'H4', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'STRONG', 'BR', 'MARK',
@@ -302,31 +302,13 @@ def test_pages_that_list_hostile_titles_run_nothing(
     assert_clean(page, hostile_base_url.split(f"/{SUB_PATH}/")[0])
 
 
-RESULTS = """() => [...document.querySelectorAll('.vagar-search .pf-result-card')]
-    .filter(card => card.querySelector('a.pf-result-link'))
+RESULTS = """() => [...document.querySelectorAll('.vagar-search .vagar-result')]
     .map(card => ({
-        href: card.querySelector('a.pf-result-link').getAttribute('href'),
-        title: card.querySelector('a.pf-result-link').textContent.trim(),
-        excerpt: (card.querySelector('.pf-result-excerpt') || {textContent: ''}).textContent,
+        href: card.querySelector('a.vagar-result__link').getAttribute('href'),
+        title: card.querySelector('a.vagar-result__link').textContent.trim(),
+        excerpt: card.querySelector('.vagar-result__excerpt').textContent,
     }))"""
-
-# Pagefind renders placeholders and loads each result when it scrolls into view.
-NEXT_PLACEHOLDER = """() => {
-    const waiting = [...document.querySelectorAll('.vagar-search li.pf-result')]
-        .find(item => !item.querySelector('a.pf-result-link'));
-    if (waiting) waiting.scrollIntoView();
-    return !!waiting;
-}"""
-
-
-PLACEHOLDER_LOADED = """() => {
-    const items = [...document.querySelectorAll('.vagar-search li.pf-result')];
-    const first = items.find(item => !item.querySelector('a.pf-result-link'));
-    if (!first) return true;
-    const box = first.getBoundingClientRect();
-    return box.top >= window.innerHeight || box.bottom <= 0;
-}"""
-"""Every result in view has loaded: the first one still waiting is out of view."""
+NEXT_PAGE = ".vagar-search__pager a[rel=next]"
 
 
 @pytest.mark.browser
@@ -335,17 +317,15 @@ def test_search_results_show_hostile_text_literally(
 ) -> None:
     page, base = hostile_page, hostile_base_url
     visit(page, f"{base}sok/?q={MARK}")
-    page.wait_for_selector(".vagar-search a.pf-result-link")
+    page.wait_for_selector(SEARCH_DONE)
     expected = 2 * len(PAYLOADS)  # every path and every actor
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.vagar-search li.pf-result').length === {expected}"
-    )
-    for _ in range(4 * expected):
-        if not page.evaluate(NEXT_PLACEHOLDER):
-            break
-        # The item just scrolled into view loads its result; wait for that, not for time.
-        page.wait_for_function(PLACEHOLDER_LOADED)
-    results = {r["href"]: r for r in page.evaluate(RESULTS)}
+    # The results come ten to a page: read every page.
+    found = page.evaluate(RESULTS)
+    while page.locator(NEXT_PAGE).count():
+        after_change(page, page.locator(NEXT_PAGE).click)
+        assert page.evaluate(INJECTED, RESULT_CARDS) == {"found": [], "h1": 1}
+        found += page.evaluate(RESULTS)
+    results = {r["href"]: r for r in found}
     assert len(results) == expected, sorted(results)
     for index, payload in enumerate(PAYLOADS):
         for href in (f"/repo/vagar/elak-{index:02d}/", f"/repo/aktorer/elak-aktor-{index:02d}/"):
@@ -366,25 +346,26 @@ def test_search_results_show_hostile_text_literally(
             return await pagefind.filters();
         }"""
     )
+    # Filter names and values are the templates' ids (issue 11), never a payload's.
     assert set(filters) == {
-        "Yrke",
-        "Län",
-        "Utgångsläge",
-        "Insats",
-        "Resultat",
-        "Sidtyp",
-        "Målgrupp",
-        "Med arbetsgivarnas återkoppling",
+        "yrke",
+        "lan",
+        "lage",
+        "insats",
+        "resultat",
+        "sidtyp",
+        "malgrupp",
+        "verksam",
+        "aterkoppling",
     }
-    assert set(filters["Yrke"]) == {"Elektriker"}
+    assert set(filters["yrke"]) == {"elektriker"}
     # Paths are in Gävleborg; actor pages carry every county they work in (Arbetsförmedlingen:
     # all), never a county a payload names.
     counties = yaml.safe_load((REPO_ROOT / "content/vocabulary/counties.yaml").read_text("utf-8"))
-    assert set(filters["Län"]) == {term["label"] for term in counties}
-    groups = yaml.safe_load((REPO_ROOT / "content/vocabulary/situations.yaml").read_text("utf-8"))
-    labels = {term["id"]: term["label"] for term in groups}
-    assert set(filters["Målgrupp"]) == {labels["langtidsarbetslos"], labels["ung"]}
-    assert filters["Med arbetsgivarnas återkoppling"] == {"Ja": len(PAYLOADS)}
+    assert set(filters["lan"]) == {"21"}
+    assert set(filters["verksam"]) == {term["id"] for term in counties}
+    assert set(filters["malgrupp"]) == {"langtidsarbetslos", "ung"}
+    assert filters["aterkoppling"] == {"ja": len(PAYLOADS)}
     assert_clean(page, base.split(f"/{SUB_PATH}/")[0])
 
 

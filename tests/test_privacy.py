@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import (
     LANGUAGE_PAGE_TYPE_NAMES,
     PAGE_TYPE_NAMES,
+    RESULT_LINK,
     SUB_PATH,
     header_search,
     open_page_type,
@@ -163,4 +164,4 @@ def test_the_404_page_helps_on_from_a_deep_missing_url(
     with page.expect_navigation():
         page.get_by_label("Vad vill du arbeta med?").press("Enter")
     assert page.url == f"{pages_base_url}sok/?q=elektriker"
-    page.wait_for_selector(".vagar-search a.pf-result-link")
+    page.wait_for_selector(RESULT_LINK)

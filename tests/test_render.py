@@ -204,7 +204,7 @@ def test_home_page_links_are_relative(pages: dict[str, RenderedPage]) -> None:
 
 
 def test_search_page_points_at_the_bundle_relatively(pages: dict[str, RenderedPage]) -> None:
-    assert 'bundle-path="../pagefind/"' in pages["sok/"].html
+    assert 'data-bundle="../pagefind/"' in pages["sok/"].html
 
 
 # The path page
@@ -213,21 +213,32 @@ def test_search_page_points_at_the_bundle_relatively(pages: dict[str, RenderedPa
 def test_path_page_has_the_search_filters(pages: dict[str, RenderedPage]) -> None:
     html = pages["vagar/giltig-vag/"].html
 
+    # Issue 11: names and values are ids; the search page shows their labels.
     for name, value in [
-        ("Yrke", "Elektriker"),
-        ("Län", "Gävleborgs län"),
-        ("Utgångsläge", "Långtidsarbetslös"),
-        ("Insats", "Kartläggning och vägledning"),
-        ("Insats", "Kurs eller yrkesutbildning"),
-        ("Resultat", "Arbete"),
+        ("sidtyp", "vag"),
+        ("yrke", "elektriker"),
+        ("lan", "21"),
+        ("lage", "langtidsarbetslos"),
+        ("insats", "kartlaggning"),
+        ("insats", "utbildning"),
+        ("resultat", "anstallning"),
+        ("aterkoppling", "nej"),
     ]:
         assert f'<span data-pagefind-filter="{name}">{value}</span>' in html
+    for name, value in [
+        ("occupation", "elektriker"),
+        ("county", "21"),
+        ("weeks", "38"),
+        ("outcome", "anstallning"),
+        ("year", "2024"),
+    ]:
+        assert f'<span data-pagefind-meta="{name}">{value}</span>' in html
 
 
 def test_step_type_filter_lists_each_type_once(pages: dict[str, RenderedPage]) -> None:
     html = pages["vagar/el-snabb/"].html
 
-    assert html.count('data-pagefind-filter="Insats">Kartläggning och vägledning<') == 1
+    assert html.count('data-pagefind-filter="insats">kartlaggning<') == 1
 
 
 @pytest.mark.parametrize(("path_id", "weeks"), [("giltig-vag", 38), ("el-snabb", 20)])

@@ -8,11 +8,26 @@
  * - opening the drawer or a section moves focus to its first visible control, closing a
  *   section returns focus to the label that opened it;
  * - Escape, or moving focus out of the drawer, closes it; aria-expanded follows the state.
+ * - the light/dark toggle works with Space as well as Enter;
  * vagar.css takes everything the reader cannot see (the closed drawer, closed sections, a level
  * covered by an open section) out of the tab order.
  */
 (function () {
   "use strict";
+  // Issue 11: the light/dark toggle is a radio button that Material switches on Enter only;
+  // Space (the key of a button) did nothing, the radio being already checked.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== " " || !(target instanceof HTMLInputElement) || !target.matches("input.md-option")) {
+      return;
+    }
+    var label = target.nextElementSibling;
+    if (label instanceof HTMLLabelElement) {
+      event.preventDefault();
+      label.click();
+    }
+  });
+
   var drawer = document.getElementById("__drawer");
   var button = document.querySelector(".vagar-drawer-toggle");
   var sidebar = document.querySelector(".md-sidebar--primary");

@@ -5,10 +5,11 @@
  *    absolute, so it is resolved here. That is what makes search work under a sub-path
  *    (https://org.github.io/repo/): result URLs get the same prefix (Pagefind's baseUrl
  *    defaults to the part of the bundle path before "pagefind/").
- * 2. On the search page: ?q= starts a search (the home page's form and plain links use it),
- *    and the sort menu orders results by total duration. Pagefind 1.5's Component UI has no
- *    sort control, so the instance's search call is wrapped; the browser tests cover it, so an
- *    upgrade that breaks it fails loudly.
+ * 2. Issue 11: the header's dialog never loads every filter chunk. Pagefind's Component UI
+ *    calls filters() as soon as it loads (and again whenever the field is emptied), which
+ *    fetches every filter's chunk — most of a first search's bytes on a large site, for a
+ *    dialog that shows no filters. Its instance's loader is replaced by one that does the
+ *    same without that call (tests/test_search_browse.py counts the requests).
  * 3. Pagefind 1.5.2 names the search dialog's close button before it has loaded the page's
  *    language, so the name stays "Close"; the Swedish name comes from the template
  *    (data-close-label on <pagefind-modal>, from locales/sv.yml).
@@ -18,19 +19,10 @@
  *    instance's search is wrapped: every excerpt is written again from the page text,
  *    escaped in full, keeping Pagefind's choice of words and highlights
  *    (tests/test_hostile.py checks it, so an upgrade that changes Pagefind's fragments fails
- *    loudly).
- * 5. On a narrow screen (one column: the filters above the results) only the first filter
- *    group the pane names is opened (occupation). With the county list open as well, the
- *    results began below the first screen, and Pagefind loads a result only when it is
- *    scrolled into view.
+ *    loudly). The word every page holds for browsing (data-hidden-word) is left out.
  */
 (function () {
   "use strict";
-  if (window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
-    document.querySelectorAll(".vagar-search pagefind-filter-pane[open]").forEach(function (pane) {
-      pane.setAttribute("open", pane.getAttribute("open").split(",")[0]);
-    });
-  }
   document.querySelectorAll("pagefind-config[bundle-path]").forEach(function (config) {
     var resolved = new URL(config.getAttribute("bundle-path"), document.baseURI);
     config.setAttribute("bundle-path", resolved.pathname);
@@ -46,6 +38,11 @@
       });
     }).observe(modal, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"] });
   });
+
+  // The word every indexed page holds for browsing (generator/search_page.py, BROWSE_WORD)
+  // is never shown in an excerpt.
+  var hiddenConfig = document.querySelector("pagefind-config[data-hidden-word]");
+  var hiddenWord = hiddenConfig ? hiddenConfig.getAttribute("data-hidden-word").toLowerCase() : "";
 
   function escapeHtml(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -67,9 +64,13 @@
       if (same) {
         return shown
           .map(function (word, k) {
+            if (hiddenWord && words[start + k].toLowerCase() === hiddenWord) {
+              return "";
+            }
             var text = escapeHtml(words[start + k]);
             return word === plain[k] ? text : "<mark>" + text + "</mark>";
           })
+          .filter(Boolean)
           .join(" ");
       }
     }
@@ -139,42 +140,43 @@
     }
   }
 
-  var sortMenu = document.getElementById("vagar-sort");
-  document.addEventListener("DOMContentLoaded", async function () {
+  // The Component UI's loader (1.5.2, __doLoad__) without its call of filters(); and
+  // __clear__ (an emptied field) without it too. The dialog shows no filters.
+  function skipFilters(instance) {
+    instance.__doLoad__ = async function () {
+      if (this.__pagefind__) {
+        return;
+      }
+      var module;
+      try {
+        module = await import(this.options.bundlePath + "pagefind.js");
+      } catch (error) {
+        console.error(error);
+        this.__dispatch__("error", { type: "bundle_load_failed", message: "Could not load search bundle" });
+        return;
+      }
+      var pagefind = module.createInstance(this.pagefindOptions || {});
+      this.__pagefind__ = pagefind;
+      escapeFragments(pagefind);
+      this.availableFilters = {};
+      this.totalFilters = {};
+    };
+    instance.__clear__ = async function () {
+      this.__dispatch__("results", { results: [], unfilteredTotalCount: 0 });
+    };
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
     if (!window.PagefindComponents) {
       return;
     }
     var manager = window.PagefindComponents.getInstanceManager();
     document.querySelectorAll("pagefind-config").forEach(function (config) {
-      escapeResults(manager.getInstance(config.getAttribute("instance") || "default"));
-    });
-    if (!sortMenu) {
-      return;
-    }
-    var instance = window.PagefindComponents.getInstanceManager().getInstance("default");
-    await instance.triggerLoad();
-    var pagefind = instance.__pagefind__;
-    var search = pagefind.search.bind(pagefind);
-    var sortKey = sortMenu.getAttribute("data-sort-key");
-    var sort = null;
-    pagefind.search = function (term, options) {
-      var merged = Object.assign({}, options || {});
-      if (sort) {
-        merged.sort = sort;
+      var instance = manager.getInstance(config.getAttribute("instance") || "default");
+      if (config.getAttribute("instance") === "header") {
+        skipFilters(instance);
       }
-      return search(term, merged);
-    };
-    sortMenu.addEventListener("change", function () {
-      sort = sortMenu.value ? { [sortKey]: sortMenu.value } : null;
-      instance.triggerSearch(instance.searchTerm || "");
+      escapeResults(instance);
     });
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) {
-      instance.triggerSearch(query);
-      var input = document.querySelector("pagefind-input input");
-      if (input) {
-        input.value = query;
-      }
-    }
   });
 })();
