@@ -179,6 +179,21 @@ def build(root: Path) -> Run:
     return _must(run_measured(command, root), f"mkdocs build in {root}")
 
 
+def build_swedish_only(root: Path) -> Run:
+    """The same build without the English and Arabic sites (the plugin's ``translations: []``),
+    into another folder: the difference is what the two extra languages cost (issue 16)."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "vagar" in plugin:
+            plugin["vagar"] = {**(plugin["vagar"] or {}), "translations": []}
+    (root / "mkdocs-sv.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet", "-f"]
+    command += ["mkdocs-sv.yml", "--site-dir", "site-sv"]
+    run = _must(run_measured(command, root), "mkdocs build without translations")
+    shutil.rmtree(root / "site-sv", ignore_errors=True)
+    return run
+
+
 def pagefind_alone(root: Path) -> tuple[Run, int]:
     """Pagefind's command-line program alone on the page bodies a build of ``root`` indexes;
     the run and the number of pages in its bundle."""
@@ -468,6 +483,10 @@ class SizeFigures:
     pagefind: Run
     """Pagefind alone on the pages the build indexes."""
     pagefind_pages: int
+    swedish_only: Run
+    """The build without the English and Arabic sites."""
+    translated_pages: int
+    """HTML pages of the English and Arabic sites."""
     browser: BrowserFigures | None
 
 
@@ -495,6 +514,7 @@ def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigure
     tar_bytes, _tar_files = pages_tar_size(site)
     bundle_bytes, bundle_files = folder_size(site / BUNDLE_DIR)
     html_pages = sum(1 for _ in site.rglob("*.html"))
+    translated_pages = sum(1 for code in ("en", "ar") for _ in (site / code).rglob("*.html"))
     index_chunks = sum(1 for _ in (site / "pagefind" / "index").glob("*.pf_index"))
     path_url, path_html, path_gzip = typical_path_page(site)
     log(f"[{count}] Pagefind alone on the same pages")
@@ -502,6 +522,8 @@ def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigure
     built_pages = bundle_pages(site / BUNDLE_DIR)
     if alone_pages != built_pages:
         sys.exit(f"Pagefind alone indexed {alone_pages} pages, the build {built_pages}")
+    log(f"[{count}] mkdocs build without the English and Arabic sites")
+    swedish_only = build_swedish_only(root)
     figures = None
     if browser:
         log(f"[{count}] browser")
@@ -531,6 +553,8 @@ def measure_size(count: int, work: Path, seed: int, browser: bool) -> SizeFigure
         path_gzip,
         alone,
         alone_pages,
+        swedish_only,
+        translated_pages,
         figures,
     )
 
@@ -742,6 +766,13 @@ def report(
             lambda s: f"{s.build.seconds / s.pagefind.seconds:.2f} times",
         ),
         ("build time growth over the previous column", growth),
+        (
+            "of the build: the English and Arabic sites (build minus a Swedish-only build)",
+            lambda s: (
+                f"{s.build.seconds - s.swedish_only.seconds:.1f} s "
+                f"({s.translated_pages:,} pages; Swedish only {s.swedish_only.seconds:.1f} s)"
+            ),
+        ),
         (
             "build peak RSS, process tree (sampled)",
             lambda s: f"{_mb(s.build.peak_tree_rss)} ({s.build.peak_processes} proc.)",
