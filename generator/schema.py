@@ -84,15 +84,23 @@ def resolve(root: Mapping[str, Any], node: Mapping[str, Any]) -> dict[str, Any]:
 
 def free_texts(schema_name: str, instance: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """The field path and value of every ``x-free-text`` string of a document."""
-    for path, value, _keyword in _leaves(_free_text_plan(schema_name), instance, ()):
+    return _marked(schema_name, "x-free-text", instance)
+
+
+def _marked(
+    schema_name: str, keyword: str, instance: Any
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The field path and value of every string of a document that the schema marks with
+    ``keyword`` (``x-free-text``, ``x-reference``)."""
+    for path, value, _keyword in _leaves(_marked_plan(schema_name, keyword), instance, ()):
         if isinstance(value, str):
             yield path, value
 
 
 @cache
-def _free_text_plan(schema_name: str) -> Plan:
+def _marked_plan(schema_name: str, keyword: str) -> Plan:
     schema = load_schema(schema_name)
-    return _plan(schema, schema, ("x-free-text",))
+    return _plan(schema, schema, (keyword,))
 
 
 def make_validator(schema: Mapping[str, Any], known: Lookup) -> Validator:
@@ -248,12 +256,4 @@ def _with_enums(schema: Mapping[str, Any], known: Lookup) -> dict[str, Any]:
 def references(schema_name: str, instance: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """The field path and id of every ``x-reference`` (actor) value of a document: where a
     document points at another file, so that leaving that file out can be reported there."""
-    for path, value, _keyword in _leaves(_reference_plan(schema_name), instance, ()):
-        if isinstance(value, str):
-            yield path, value
-
-
-@cache
-def _reference_plan(schema_name: str) -> Plan:
-    schema = load_schema(schema_name)
-    return _plan(schema, schema, ("x-reference",))
+    return _marked(schema_name, "x-reference", instance)

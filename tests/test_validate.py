@@ -471,6 +471,8 @@ def test_vocabulary_id_used_twice(tmp_path: Path) -> None:
     lines = outcomes.read_text(encoding="utf-8").count("\n")
     with outcomes.open("a", encoding="utf-8") as handle:
         handle.write("- id: annat\n  label: Annat igen\n  description: Samma id en gång till.\n")
+        for code in ("en", "ar"):
+            handle.write(f"  {code}:\n    label: Other\n    description: The same id again.\n")
 
     content, findings = load_content(ContentLayout(root), this_year=2025)
 
