@@ -12,7 +12,9 @@
  *    same without that call (tests/test_search_browse.py counts the requests).
  * 3. Pagefind 1.5.2 names the search dialog's close button before it has loaded the page's
  *    language, so the name stays "Close"; the Swedish name comes from the template
- *    (data-close-label on <pagefind-modal>, from locales/sv.yml).
+ *    (data-close-label on <pagefind-modal>, from locales/sv.yml). Its field's placeholder,
+ *    Pagefind's "Sök på denna sida", becomes data-placeholder (issue 11: it searches the
+ *    whole site).
  * 4. Pagefind 1.5.2 builds result excerpts (inserted as HTML) from the page text escaping only
  *    < and >, not &: a path whose text reads "&lt;b&gt;" showed "<b>" in the results. Nothing
  *    can run that way (< is always escaped), but the text must show as written. Each
@@ -30,13 +32,24 @@
 
   document.querySelectorAll("pagefind-modal[data-close-label]").forEach(function (modal) {
     var label = modal.getAttribute("data-close-label");
+    var placeholder = modal.getAttribute("data-placeholder");
     new MutationObserver(function () {
       modal.querySelectorAll(".pf-modal-close").forEach(function (button) {
         if (button.getAttribute("aria-label") !== label) {
           button.setAttribute("aria-label", label);
         }
       });
-    }).observe(modal, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"] });
+      modal.querySelectorAll("input[type=search]").forEach(function (input) {
+        if (placeholder && input.getAttribute("placeholder") !== placeholder) {
+          input.setAttribute("placeholder", placeholder);
+        }
+      });
+    }).observe(modal, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["aria-label", "placeholder"],
+    });
   });
 
   // The word every indexed page holds for browsing (generator/search_page.py, BROWSE_WORD)
