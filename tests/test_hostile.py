@@ -197,7 +197,7 @@ RESULT_CARDS = ".vagar-result"
 INJECTED = """(scope) => {
     const allowed = new Set(['A', 'P', 'SPAN', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3',
         'H4', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'STRONG', 'BR', 'MARK',
-        'TABLE', 'CAPTION', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
+        'TABLE', 'CAPTION', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'BDI']);
     const found = [];
     for (const root of document.querySelectorAll(scope)) {
         for (const el of root.querySelectorAll('*')) {

@@ -17,8 +17,9 @@ from generator.compact import compact
 # Everything of a path page outside its <article> (head, header, tabs, drawer, footer,
 # scripts) in the sample build: 7.8 KB when this test was written, 17.4 KB before (Material's
 # navigation twice, inline icons and scripts, indentation). The budget holds the language
-# switch (issue 16, about 0.65 KB) and the search dialog's browse word (issue 11). (The deploy adds about 1.4 KB: the canonical link, og:url and og:image
-# tags with site_url, the repository link in the header and the drawer with repo_url.)
+# switch (issue 16, about 0.65 KB) and the search dialog's browse word (issue 11). (The deploy
+# adds about 1.4 KB: the canonical link, og:url and og:image tags with site_url, the
+# repository link in the header and the drawer with repo_url.)
 CHROME_BUDGET = 9_200
 
 
