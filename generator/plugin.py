@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 
 from generator.compact import compact
 from generator.csp import with_policy
+from generator.engine import join_url, navigation, shared_asset, source_uri
 from generator.examples import ExampleMode
 from generator.findings import Finding
 from generator.host_limits import check_site_size
@@ -41,7 +42,7 @@ from generator.messages import _, ngettext
 from generator.pages import NAVIGATION, PAGE_TYPES, alternates, fixed_urls, kind_of_source
 from generator.render import STRINGS_FILE, RenderedPage, StringsError, load_strings
 from generator.repository import Repository
-from generator.search import BUNDLE_DIR, BundleError, SearchIndex
+from generator.search import BundleError, SearchIndex
 from generator.search_page import BROWSE_WORD
 from generator.site import CONTRIBUTE_SOURCE, BuildOptions, Translated, assemble
 
@@ -67,16 +68,6 @@ class VagarConfig(base.Config):
     """``include``: invented examples (``example: true``) are published, labelled;
     ``exclude``: a production site without them (a real path naming an example actor is then
     an error). The Pages workflow sets it from ``VAGAR_EXAMPLES`` in the config it writes."""
-
-
-def source_uri(url: str) -> str:
-    """The docs-relative name MkDocs gives a page served at ``url`` (``yrken/`` is
-    ``yrken/index.md``, ``vagar/x/`` is ``vagar/x.md``, the home page ``index.md``)."""
-    if url == "":
-        return "index.md"
-    if url.count("/") == 1:
-        return url + "index.md"
-    return url.rstrip("/") + ".md"
 
 
 class VagarPlugin(BasePlugin[VagarConfig]):
@@ -114,7 +105,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             self.strings = dict(self.translated.strings)
             config.site_description = self.strings["home"]["description"]
             _name_toggles(config, self.strings)
-            config.nav = _navigation(self.strings, self.language)
+            config.nav = navigation(self.strings, self.language)
             return config
         self.target = Path(config.site_dir).resolve()
         self.target.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +122,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
             message = _("The UI strings cannot be read; nothing was built.")
             raise PluginError(f"{message}\n{error}") from None
         _name_toggles(config, self.strings)
-        config.nav = _navigation(self.strings, self.language)
+        config.nav = navigation(self.strings, self.language)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -299,13 +290,13 @@ class VagarPlugin(BasePlugin[VagarConfig]):
                 config_file=config.config_file_path,
                 site_dir=str(Path(config.site_dir) / code),
                 docs_dir=str(pages_dir if pages_dir.is_dir() else _empty_folder(config)),
-                site_url=_join(config.site_url, language.prefix),
+                site_url=join_url(config.site_url, language.prefix),
                 repo_url=config.repo_url,
-                edit_uri=_join(config.edit_uri, f"{code}/"),
+                edit_uri=join_url(config.edit_uri, f"{code}/"),
                 exclude_docs="",
-                extra_css=[_shared_asset(item, language) for item in config.extra_css],
+                extra_css=[shared_asset(item, language) for item in config.extra_css],
                 extra_javascript=[
-                    _shared_asset(str(item), language) for item in config.extra_javascript
+                    shared_asset(str(item), language) for item in config.extra_javascript
                 ],
             )
             nested.theme["language"] = code
@@ -403,45 +394,12 @@ _BUILD_STATE = (
 """What one build of the plugin holds (``VagarPlugin._building``)."""
 
 
-def _navigation(strings: dict[str, Any], language: Language) -> list[Any]:
-    """The site's navigation in ``language``: the generated index pages, then the written
-    pages under one heading (those that exist in the language), from the page registry."""
-    titles = {name: strings[name].get("nav_title", "") for name in NAVIGATION}
-    generated: list[Any] = [
-        {titles[name] or strings[name]["title"]: source_uri(PAGE_TYPES[name].url)}
-        for name in NAVIGATION
-    ]
-    written = strings["written_pages"]
-    about = [
-        {written[name]: page.source}
-        for name, page in PAGE_TYPES.items()
-        if page.source and (language.code == DEFAULT or page.translated)
-    ]
-    return [*generated, {written["section"]: about}]
-
-
 def _name_toggles(config: MkDocsConfig, strings: dict[str, Any]) -> None:
     """The light/dark toggle's names in the build's language (mkdocs.yml has Swedish)."""
     for scheme in config.theme.get("palette") or []:
         if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
             dark = scheme.get("scheme") == "slate"
             scheme["toggle"]["name"] = strings["palette"]["to_light" if dark else "to_dark"]
-
-
-def _shared_asset(item: str, language: Language) -> str:
-    """An extra script or style sheet of the Swedish site as another language's site reaches
-    it: Pagefind's files are in the Swedish site only (one search index for every language),
-    one folder up; the theme's own assets are copied into each language's site."""
-    if item.startswith(f"{BUNDLE_DIR}/"):
-        return language.root + item
-    return item
-
-
-def _join(base: str | None, folder: str) -> str | None:
-    """``base`` (an address or a path ending in /) with ``folder`` added, or None."""
-    if not base:
-        return base
-    return base.rstrip("/") + "/" + folder
 
 
 def _empty_folder(config: MkDocsConfig) -> Path:

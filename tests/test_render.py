@@ -10,10 +10,10 @@ from helpers import THEME_DIR, VALID_PATH, make_project
 
 from generator import render
 from generator.content import ContentLayout, load_content
+from generator.engine import source_uri
 from generator.enrich import SiteData, enrich
 from generator.model import Content
 from generator.pages import relative
-from generator.plugin import source_uri
 from generator.render import RenderedPage, load_strings, make_environment, render_site
 
 VALID_STEPS = VALID_PATH[VALID_PATH.index("steps:\n") : VALID_PATH.index("documented_by:")]
