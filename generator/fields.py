@@ -3,11 +3,12 @@
 What the JSON Schema says — names, order, types, required or not, free text, vocabulary,
 limits, descriptions — is read from ``schema/<name>.schema.json``. What it cannot say — the
 question `vagar new` asks, the command-line flag, the heading in the "Ny väg" issue form and
-the comment written above the field in a YAML file — stands in ``schema/<name>.fields.yaml``
-beside it, one row per field, in the order a counsellor is asked. Everything that lists
-fields (the model loader, the YAML writer, the interview, the CLI, the issue form and the
-re-identification scan) reads them from here, so adding a field means adding it to the
-schema, the model, a template and, when people are asked for it, a row of the table.
+the comment written above the field in a YAML file, its heading on the page — stands in
+``schema/<name>.fields.yaml`` beside it, one row per field, in the order a counsellor is
+asked, each text in every language of the messages. Everything that lists fields (the model
+loader, the YAML writer, the interview, the CLI, the issue form, the re-identification scan
+and the page's free-text sections) reads them from here, so adding a field means adding it to
+the schema, the model, a template and, when people are asked for it, a row of the table.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ Kind = Literal[
     "counties",  # the word all, or a list of county codes
     "other",
 ]
+
+TEXT_KEYS = ("prompt", "comment", "item", "items", "format")
+"""Entries of a row that people read, each written ``{en: …, sv: …}``: the English is also
+what the code and the command's help use."""
 
 
 @dataclass(frozen=True)
@@ -68,8 +73,16 @@ class Field:
     comment: str = ""
     within: str = ""
     """The answer whose choice narrows this one's options (municipality within county)."""
+    heading: str = ""
+    """The field's heading on the page (Swedish, as shown)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
-    """Any other entry of the field's row in the table."""
+    """Any other entry of the field's row in the table (texts in English)."""
+    texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The row's texts (``TEXT_KEYS``) by language: ``{"prompt": {"en": …, "sv": …}}``."""
+
+    def text(self, key: str, language: str) -> str:
+        """The row's ``key`` text in ``language`` ("" where the row has none)."""
+        return self.texts.get(key, {}).get(language, "")
 
     @property
     def name(self) -> str:
@@ -157,6 +170,8 @@ def _fields(
         at = (*prefix, key)
         kind, inner = _kind(root, node, key)
         answer, row = _row(rows, at)
+        texts = {key: _texts(at, key, row[key]) for key in TEXT_KEYS if key in row}
+        english = {key: by_language["en"] for key, by_language in texts.items()}
         children: tuple[Field, ...] = ()
         if kind in ("object", "objects"):
             children = tuple(_fields(root, inner, at, rows))
@@ -175,17 +190,29 @@ def _fields(
             max_items=node.get("maxItems"),
             children=children,
             answer=answer,
-            prompt=str(row.get("prompt", "")),
+            prompt=english.get("prompt", ""),
             flag=str(row.get("flag", "")),
             form=str(row.get("form", "")),
-            comment=str(row.get("comment", "")),
+            comment=english.get("comment", ""),
             within=str(row.get("within", "")),
+            heading=str(row.get("heading", "")),
             extra={
-                k: v
-                for k, v in row.items()
-                if k not in ("at", "prompt", "flag", "form", "comment", "within")
+                **{k: v for k, v in row.items() if k not in (*OWN_KEYS, *TEXT_KEYS)},
+                **{k: v for k, v in english.items() if k not in OWN_KEYS},
             },
+            texts=texts,
         )
+
+
+OWN_KEYS = ("at", "prompt", "flag", "form", "comment", "within", "heading")
+"""Row entries with an attribute of their own in ``Field``."""
+
+
+def _texts(at: tuple[str, ...], key: str, value: object) -> dict[str, str]:
+    """A text of a row by language; English is required."""
+    if not isinstance(value, dict) or not isinstance(value.get("en"), str):
+        raise ValueError(f"fields table: '{'.'.join(at)}.{key}' needs {{en: …, sv: …}}")
+    return {str(language): str(text) for language, text in value.items()}
 
 
 def _row(

@@ -23,7 +23,6 @@ from typing import Any
 
 from generator.enrich import SiteData, newest_first
 from generator.fields import Field, field_table
-from generator.messages import catalogue as catalogue_of
 from generator.model import Actor, Path
 
 DATA_DIR = "data/"
@@ -64,8 +63,7 @@ class Column:
     description: str
     """English, from the schema (the data schemas repeat it)."""
     comment: str = ""
-    """The field table's comment for the field (an English message id, translated on the
-    data page), or ""."""
+    """The field table's comment for the field, in Swedish (for the data page), or ""."""
     label_of: str = ""
     """For a column of labels or names: the column of the ids they belong to."""
 
@@ -153,7 +151,8 @@ def columns(fields: Sequence[Field], prefix: str = "", required: bool = True) ->
             continue
         is_list = field.kind in ("choices", "lines", "counties")
         datatype = _DATATYPES.get(field.kind, "string")
-        yield Column(name, datatype, needed, is_list, field.description, field.comment)
+        comment = field.text("comment", "sv")
+        yield Column(name, datatype, needed, is_list, field.description, comment)
         if field.kind in ("choice", "choices", "counties"):
             what = "name" if field.vocabulary == "actors" else "label"
             yield Column(
@@ -296,12 +295,12 @@ def csv_files() -> dict[str, list[Column]]:
 
 def _described(column: Column) -> dict[str, str]:
     """A column for the data page: its name and description, in Swedish where the field
-    table has one (its comment, as the message catalogue translates it), else the schema's
+    table has one (its comment), else the schema's
     English (marked as such for screen readers). Label columns and the columns the files add
     are described by the UI strings (``data.label_of``, ``data.columns``)."""
     found = {"name": column.name, "label_of": column.label_of, "text": "", "lang": ""}
     if column.comment:
-        found["text"] = catalogue_of("sv").gettext(column.comment)
+        found["text"] = column.comment
     else:
         found.update(text=column.description, lang="en")
     return found

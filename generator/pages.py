@@ -10,10 +10,13 @@ links to it need no slug of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.languages import DEFAULT, LANGUAGES, Language
+
+T = TypeVar("T")
 
 PAGE_SIZE = 50
 """Paths listed on one page of a long list; with tens of thousands of paths, one page per list
@@ -174,3 +177,34 @@ def kind_of_source(source: str) -> str | None:
         if page.source and page.source == source:
             return name
     return None
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long list stands: its number and the URLs of every page."""
+
+    number: int
+    urls: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.urls)
+
+    def window(self, width: int = 2) -> list[int | None]:
+        """Page numbers to link: the first, the last and ``width`` either side of this one;
+        None marks a gap. An actor in every path can have hundreds of pages."""
+        shown = {1, self.count, *range(self.number - width, self.number + width + 1)}
+        numbers = sorted(n for n in shown if 1 <= n <= self.count)
+        result: list[int | None] = []
+        for number in numbers:
+            if result and result[-1] is not None and number - result[-1] > 1:
+                result.append(None)
+            result.append(number)
+        return result
+
+
+def paginate(paths: Sequence[T], base_url: str) -> list[tuple[Pager, Sequence[T]]]:
+    """Split a list into pages of ``PAGE_SIZE``: the first at ``base_url``, then ``sida-2/``…"""
+    chunks = [paths[i : i + PAGE_SIZE] for i in range(0, len(paths), PAGE_SIZE)] or [paths]
+    urls = tuple(page_number_url(base_url, n) for n in range(1, len(chunks) + 1))
+    return [(Pager(n, urls), chunk) for n, chunk in enumerate(chunks, start=1)]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import babel
 import jinja2
@@ -27,6 +27,7 @@ from generator.feedback import (
     feedback_by_occupation,
     other_tracks,
 )
+from generator.fields import field_table
 from generator.findings import Finding
 from generator.languages import DEFAULT, LANGUAGES, Language
 from generator.load import load_document
@@ -34,18 +35,16 @@ from generator.messages import _
 from generator.onward import occupation_links, path_links, plan_source
 from generator.open_data import catalogue
 from generator.pages import (
-    PAGE_SIZE,
     PAGE_TYPES,
+    Pager,
     PageType,
-    page_number_url,
+    paginate,
     relative,
     url_for,
 )
 from generator.repository import no_edit_url
 from generator.routes import figure
 from generator.search_page import BROWSE_WORD, filter_groups, search_data
-
-T = TypeVar("T")
 
 TEMPLATE_DIR = "vagar"
 STRINGS_FILE = "locales/sv.yml"
@@ -62,37 +61,6 @@ class RenderedPage:
     title: str
     description: str
     html: str
-
-
-@dataclass(frozen=True)
-class Pager:
-    """Where one page of a long list stands: its number and the URLs of every page."""
-
-    number: int
-    urls: tuple[str, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.urls)
-
-    def window(self, width: int = 2) -> list[int | None]:
-        """Page numbers to link: the first, the last and ``width`` either side of this one;
-        None marks a gap. An actor in every path can have hundreds of pages."""
-        shown = {1, self.count, *range(self.number - width, self.number + width + 1)}
-        numbers = sorted(n for n in shown if 1 <= n <= self.count)
-        result: list[int | None] = []
-        for number in numbers:
-            if result and result[-1] is not None and number - result[-1] > 1:
-                result.append(None)
-            result.append(number)
-        return result
-
-
-def paginate(paths: Sequence[T], base_url: str) -> list[tuple[Pager, Sequence[T]]]:
-    """Split a list into pages of ``PAGE_SIZE``: the first at ``base_url``, then ``sida-2/``…"""
-    chunks = [paths[i : i + PAGE_SIZE] for i in range(0, len(paths), PAGE_SIZE)] or [paths]
-    urls = tuple(page_number_url(base_url, n) for n in range(1, len(chunks) + 1))
-    return [(Pager(n, urls), chunk) for n, chunk in enumerate(chunks, start=1)]
 
 
 class StringsError(Exception):
@@ -212,6 +180,7 @@ def make_environment(
     env.globals["open_data"] = catalogue()
     env.globals["edit_url"] = no_edit_url
     env.globals["browse_word"] = BROWSE_WORD
+    env.globals["path_fields"] = field_table("path")
     env.filters["paragraphs"] = paragraphs
     env.filters["count_label"] = functools.partial(count_label, language=language)
     return env

@@ -32,10 +32,10 @@ LESSON = {
 }
 ROW = """\
 lesson:
-  prompt: A lesson learned on the way
+  prompt: {en: A lesson learned on the way, sv: En lärdom på vägen}
   flag: --lesson
   form: Lärdom
-  comment: A lesson learned on the way (optional).
+  comment: {en: A lesson learned on the way (optional)., sv: En lärdom på vägen (valfritt).}
 """
 TEXT = "Att be om hjälp i tid gör skillnad."
 
@@ -103,7 +103,7 @@ def _written(root: Path) -> tuple[str, dict[str, Any]]:
 
 def _assert_lesson_written(text: str, data: dict[str, Any]) -> None:
     assert data["lesson"] == TEXT
-    assert f"# A lesson learned on the way (optional).\nlesson: {TEXT}\n" in text
+    assert f"# En lärdom på vägen (valfritt).\nlesson: {TEXT}\n" in text
     keys = list(data)
     assert keys.index("steps") < keys.index("lesson") < keys.index("documented_by")
 
@@ -131,7 +131,7 @@ def test_a_new_field_is_asked(lesson: None, tmp_path: Path) -> None:
 
     assert main(["new", "--root", str(root)], input_fn=script) == 0
 
-    assert script.prompts[-1] == "A lesson learned on the way (valfritt, Enter hoppar över): "
+    assert script.prompts[-1] == "En lärdom på vägen (valfritt, Enter hoppar över): "
     _assert_lesson_written(*_written(root))
 
 

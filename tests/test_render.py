@@ -14,7 +14,7 @@ from generator.engine import source_uri
 from generator.enrich import SiteData, enrich
 from generator.localize import localized_data
 from generator.model import Content
-from generator.pages import relative
+from generator.pages import Pager, relative
 from generator.render import RenderedPage, load_strings, make_environment, render_site
 
 VALID_STEPS = VALID_PATH[VALID_PATH.index("steps:\n") : VALID_PATH.index("documented_by:")]
@@ -415,7 +415,7 @@ def test_occupation_page_shows_count_and_median(pages: dict[str, RenderedPage]) 
 
 
 def test_long_lists_are_split_over_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    monkeypatch.setattr("generator.pages.PAGE_SIZE", 2)
     _, _, pages = build(make_project(tmp_path, SAMPLE))
     first, second = pages["yrken/elektriker/"], pages["yrken/elektriker/sida-2/"]
     assert "yrken/elektriker/sida-3/" not in pages
@@ -441,7 +441,7 @@ def test_long_lists_are_split_over_pages(tmp_path: Path, monkeypatch: pytest.Mon
     ],
 )
 def test_pager_window(number: int, count: int, window: list[int | None]) -> None:
-    pager = render.Pager(number, tuple(f"p{n}/" for n in range(1, count + 1)))
+    pager = Pager(number, tuple(f"p{n}/" for n in range(1, count + 1)))
     assert pager.window() == window
 
 
@@ -450,7 +450,7 @@ def test_english_and_arabic_lists_have_their_first_page_and_lead_on_in_swedish(
 ) -> None:
     """Issue 16: only the first page of a long list is built in another language; its pager
     leads to the Swedish list's later pages (one folder up, at the Swedish root)."""
-    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    monkeypatch.setattr("generator.pages.PAGE_SIZE", 2)
     content, findings = load_content(ContentLayout(make_project(tmp_path, SAMPLE)), 2025)
     assert content is not None, [f.format() for f in findings]
     strings = {code: load_strings(THEME_DIR, language=code) for code in ("sv", "en")}

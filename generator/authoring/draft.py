@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.fields import Field, FieldTable, field_table
-from generator.messages import _
+from generator.messages import _, language
 
 Answer = str | bool | list[str] | None
 """A raw answer: text, a list of texts (repeated flags, lines), a ticked box, or nothing."""
@@ -42,6 +42,11 @@ def row_text(field: Field, key: str) -> str:
     """An extra entry of the field's row (``items``, ``format``…) as text, or ""."""
     value = field.extra.get(key)
     return str(value) if value is not None else ""
+
+
+def row_message(field: Field, key: str) -> str:
+    """A text of the field's row (``prompt``, ``items``…) in the current language."""
+    return field.text(key, language()) or field.text(key, "en")
 
 
 def field_at(table: FieldTable, at: tuple[str, ...]) -> Field | None:
@@ -89,13 +94,13 @@ class Placeholders(dict[str, object]):
 
 def prompt_text(field: Field, **values: object) -> str:
     """The field's question in the current language, ``{number}``/``{year}`` filled in."""
-    return _(field.prompt).format_map(Placeholders(values)) if field.prompt else field.name
+    prompt = row_message(field, "prompt")
+    return prompt.format_map(Placeholders(values)) if prompt else field.name
 
 
 def items_noun(field: Field) -> str:
     """The plural noun for the items of a list field (``steps``), translated."""
-    items = row_text(field, "items")
-    return _(items) if items else field.key
+    return row_message(field, "items") or field.key
 
 
 def latest(field: Field, this_year: int) -> int | None:

@@ -29,7 +29,7 @@ from generator.authoring.draft import (
     number_word,
     path_table,
     prompt_text,
-    row_text,
+    row_message,
     text_problem,
     to_data,
     top_answers,
@@ -230,8 +230,7 @@ class Interview(Questions):
             problems: list[str] = []
             for number, line in enumerate(lines, 1):
                 item, item_problems = parse_item_line(line, group, self.choices, self.this_year)
-                item_name = row_text(group, "item")
-                name = (_(item_name) if item_name else "{number}").format(number=number)
+                name = (row_message(group, "item") or "{number}").format(number=number)
                 problems += [f"{name}: {p}" for p in item_problems]
                 if item is not None:
                     items.append(item)

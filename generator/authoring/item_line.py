@@ -22,6 +22,7 @@ from generator.authoring.draft import (
     latest,
     number_word,
     range_problem,
+    row_message,
     row_text,
     text_problem,
     whole_number,
@@ -34,8 +35,8 @@ from generator.words import normalize
 def part_names(group: Field) -> list[str]:
     """The names of the parts of one item, in the current language: the group's ``format``
     split at ``|`` (``typ``, ``rubrik``…), or the fields' keys when it names another number."""
-    text = row_text(group, "format")
-    names = [name.strip() for name in _(text).split("|")] if text else []
+    text = row_message(group, "format")
+    names = [name.strip() for name in text.split("|")] if text else []
     return names if len(names) == len(group.children) else [c.key for c in group.children]
 
 

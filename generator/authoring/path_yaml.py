@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from generator.authoring.choices import Choices
-from generator.authoring.draft import path_table
+from generator.authoring.draft import path_table, row_message
 from generator.fields import Field, FieldTable
 from generator.load import parse_document
 from generator.messages import _
@@ -73,8 +73,8 @@ def render_path(
 
 def comment_lines(field: Field) -> list[str]:
     """The comment above a top-level field: its own, or (for a group) its fields', wrapped."""
-    texts = [field.comment] if field.comment else [c.comment for c in field.children if c.comment]
-    text = " ".join(_(t) for t in texts)
+    commented = [field] if field.comment else [c for c in field.children if c.comment]
+    text = " ".join(row_message(f, "comment") for f in commented)
     wrapped = textwrap.wrap(
         text, width=COMMENT_WIDTH - 2, break_on_hyphens=False, break_long_words=False
     )
