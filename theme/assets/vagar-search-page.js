@@ -248,44 +248,27 @@
   }
 
   // Pagefind's excerpt is a run of the page's words (raw_content, < and > escaped), some in
-  // <mark>. Find the run and take each word again from the page's own text (content).
+  // <mark>: each word again from the page's own text (content), found by the header search's
+  // excerptWords (assets/vagar-search.js, on every page).
   function excerptParts(fragment) {
     var excerpt = fragment.excerpt;
     if (typeof excerpt !== "string" || !excerpt) {
       return [];
     }
-    var shown = excerpt.split(" ");
-    var plain = shown.map(function (word) {
-      var marked = /^<mark>([\s\S]*)<\/mark>$/.exec(word);
-      return marked ? marked[1] : word;
-    });
     var raw = typeof fragment.raw_content === "string" ? fragment.raw_content.split(/[\r\n\s]+/g) : [];
     var words = typeof fragment.content === "string" ? fragment.content.split(/[\r\n\s]+/g) : [];
-    if (raw.length === words.length) {
-      for (var start = 0; start + plain.length <= raw.length; start++) {
-        var same = true;
-        for (var k = 0; k < plain.length && same; k++) {
-          same = raw[start + k] === plain[k];
-        }
-        if (same) {
-          return shown
-            .map(function (word, k) {
-              return { text: words[start + k], marked: word !== plain[k] };
-            })
-            .filter(function (part) {
-              return part.text.toLowerCase() !== data.browseWord;
-            });
-        }
-      }
-    }
+    var found = raw.length === words.length && window.vagarExcerptWords;
+    var parts = found ? window.vagarExcerptWords(excerpt, raw, words) : null;
     // Not found: show the words as text, never as markup.
-    return shown
-      .map(function (word, k) {
-        return { text: plain[k].replace(/<\/?mark>/g, ""), marked: word !== plain[k] };
-      })
-      .filter(function (part) {
-        return part.text.toLowerCase() !== data.browseWord;
+    parts =
+      parts ||
+      excerpt.split(" ").map(function (word) {
+        var text = word.replace(/<\/?mark>/g, "");
+        return { text: text, marked: text !== word };
       });
+    return parts.filter(function (part) {
+      return part.text.toLowerCase() !== data.browseWord;
+    });
   }
 
   function weeksText(weeks) {

@@ -62,8 +62,10 @@
   }
 
   // Pagefind's excerpt is a run of the page's words (from `raw_content`), some wrapped in
-  // <mark>. Find the run and write each word again from the page text, escaped in full.
-  function escapeExcerpt(excerpt, rawWords, words) {
+  // <mark>. Find the run and take each word again from the page text (`content`), with
+  // whether it was marked; null when the run is not there. The search page uses it too
+  // (assets/vagar-search-page.js), so it is on window.
+  function excerptWords(excerpt, rawWords, words) {
     var shown = excerpt.split(" ");
     var plain = shown.map(function (word) {
       var marked = /^<mark>([\s\S]*)<\/mark>$/.exec(word);
@@ -75,19 +77,30 @@
         same = rawWords[start + k] === plain[k];
       }
       if (same) {
-        return shown
-          .map(function (word, k) {
-            if (hiddenWord && words[start + k].toLowerCase() === hiddenWord) {
-              return "";
-            }
-            var text = escapeHtml(words[start + k]);
-            return word === plain[k] ? text : "<mark>" + text + "</mark>";
-          })
-          .filter(Boolean)
-          .join(" ");
+        return shown.map(function (word, k) {
+          return { text: words[start + k], marked: word !== plain[k] };
+        });
       }
     }
-    return excerpt;
+    return null;
+  }
+  window.vagarExcerptWords = excerptWords;
+
+  // The excerpt written again from the page text, every word escaped in full.
+  function escapeExcerpt(excerpt, rawWords, words) {
+    var parts = excerptWords(excerpt, rawWords, words);
+    if (!parts) {
+      return excerpt;
+    }
+    return parts
+      .filter(function (part) {
+        return part.text && !(hiddenWord && part.text.toLowerCase() === hiddenWord);
+      })
+      .map(function (part) {
+        var text = escapeHtml(part.text);
+        return part.marked ? "<mark>" + text + "</mark>" : text;
+      })
+      .join(" ");
   }
 
   function escapeResult(result) {
