@@ -179,6 +179,8 @@ class Path:
     tracks_considered: tuple[Track, ...] = ()
     """Empty, or two or three tracks of which exactly one was chosen."""
     what_helped: str | None = None
+    follow_up: str | None = None
+    """How things stood at the follow-up some months later: counsellors follow up."""
     quote: str | None = None
     tips: tuple[str, ...] = ()
     documented_by: Actor
