@@ -47,6 +47,7 @@ ANSWERS = [
     "arbete",  # outcome, by label
     "Anställd som elektriker hos ett elföretag.",
     "",  # what helped: skipped
+    "",  # follow-up: skipped
     "",  # quote: skipped
     "Gör ett studiebesök innan du bestämmer dig.",
     "",  # no more tips
@@ -233,13 +234,13 @@ def test_flags_and_questions_mix(tmp_path: Path) -> None:
     flags = [f for f in FLAGS if f != "--no-input"]
     at = flags.index("--documented-by")
     del flags[at : at + 2]
-    # Asked: municipality, what helped, quote and tips (all skipped), documented_by, then the
-    # tracks considered (skipped).
-    script = Script(["", "", "", "", "arbetsformedlingen", ""])
+    # Asked: municipality, what helped, follow-up, quote and tips (all skipped),
+    # documented_by, then the tracks considered (skipped).
+    script = Script(["", "", "", "", "", "arbetsformedlingen", ""])
 
     assert main(["new", "--root", str(root), *flags], input_fn=script) == 0
 
-    assert len(script.prompts) == 6
+    assert len(script.prompts) == 7
     assert script.prompts[-2].startswith("Aktören som dokumenterade vägen")
     _check(root)
 
@@ -540,6 +541,7 @@ def test_the_interview_asks_these_questions_and_writes_exactly_this_file(tmp_pat
         "Resultat: ",
         "Vad personen gör nu: ",
         "Vad gjorde skillnad (valfritt, Enter hoppar över): ",
+        "Hur det var vid uppföljningen (valfritt, Enter hoppar över): ",
         "Ett citat (valfritt, Enter hoppar över): ",
         "Tips 1 till andra (Enter när du är klar): ",
         "Tips 2 till andra (Enter när du är klar): ",
