@@ -642,26 +642,27 @@ def test_cli_bad_usage_exits_two_without_traceback(capsys: pytest.CaptureFixture
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_cli_reports_a_control_character_without_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("fixture", "first"),
+    [
+        pytest.param(
+            "control-character", "content/paths/styrtecken.yaml:2:", id="a-control-character"
+        ),
+        pytest.param(
+            "binary-file",
+            "content/paths/bild.yaml:1:1: the file is not UTF-8 text",
+            id="binary-file",
+        ),
+    ],
+)
+def test_cli_reports_an_unreadable_file_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fixture: str, first: str
 ) -> None:
-    root = copy_fixture(tmp_path, "control-character")
+    root = copy_fixture(tmp_path, fixture)
 
     code = main(["check", "--root", str(root)])
 
     out, err = capsys.readouterr()
     assert code == 1
-    assert out.startswith("content/paths/styrtecken.yaml:2:")
+    assert out.startswith(first)
     assert "Traceback" not in out + err
-
-
-def test_cli_reports_binary_file_without_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    root = copy_fixture(tmp_path, "binary-file")
-
-    code = main(["check", "--root", str(root)])
-
-    out, _ = capsys.readouterr()
-    assert code == 1
-    assert out.startswith("content/paths/bild.yaml:1:1: the file is not UTF-8 text")
