@@ -12,7 +12,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 REPO_ROOT = Path(__file__).parent.parent
 VOCABULARY_DIR = REPO_ROOT / "content" / "vocabulary"
@@ -139,6 +142,24 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str
         text=True,
         check=False,
     )
+
+
+def sample_content(folder: str) -> dict[str, dict[str, Any]]:
+    """The sample content's YAML files in ``content/<folder>/`` as plain data, by file stem,
+    read independently of the generator."""
+    import yaml
+
+    return {
+        file.stem: yaml.safe_load(file.read_text(encoding="utf-8"))
+        for file in sorted((REPO_ROOT / "content" / folder).glob("*.yaml"))
+    }
+
+
+def page_soup(site: Path, url: str) -> BeautifulSoup:
+    """The page at ``url`` (a folder relative to the root of the built ``site``), parsed."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def ui_strings(language: str = "sv") -> dict[str, Any]:

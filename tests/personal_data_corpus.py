@@ -107,33 +107,6 @@ _GENERATORS: dict[str, Callable[[Faker, str, random.Random], str]] = {
     "street address": _address,
 }
 
-_DATES = [
-    "Studiebesöket var den 14 mars 2023 på förmiddagen.",
-    "Hon började sin praktik 2023-03-14 på lagret.",
-    "Intervjun bokades till den 5/9 efter lunch.",
-    "Han skrev kontrakt den 3:e i månaden efter kursen.",
-    "Kursen startade i augusti 2022 och höll på ett år.",
-    "Mötet hölls 12 oktober med tre arbetsgivare.",
-    "Sista dagen på praktiken var 28.2.2024.",
-    "Anställningen började 1/11 2021 med provanställning.",
-    "I början av september fick hon besked om platsen.",
-    "Hon sökte jobbet i maj och började i juni samma år.",
-]
-_AGES = [
-    "Han var 47 år gammal när tryckeriet lade ner.",
-    "Som 23-åring hade hon aldrig haft ett jobb.",
-    "Hon fyllde 52 under utbildningen.",
-    "Vid 34 års ålder bytte han bana helt.",
-    "Deltagaren är 61 år och har lång erfarenhet.",
-    "Den 19-årige deltagaren fick praktik på en verkstad.",
-]
-_PROFILES = [
-    "Hans profil på https://www.linkedin.com/in/exempelprofil-123 visade alla kurser.",
-    "Hon delade bilder från praktiken på instagram.com/praktik_hanna.",
-    "Vägledaren hittade honom via facebook.com/profile.php?id=1000123.",
-    "Följ deltagaren på @snickarlarling för bilder från bygget.",
-]
-
 
 def personal_sentences(per_kind: int = 45) -> list[Sample]:
     """At least ``per_kind`` generated samples of each Faker-based kind, plus the fixed ones."""
@@ -147,14 +120,31 @@ def personal_sentences(per_kind: int = 45) -> list[Sample]:
             value = generate(fake, locale, rng)
             template = _CONTEXT[kind][index % len(_CONTEXT[kind])]
             samples.append(Sample(kind, value, template.format(value)))
-    samples += [Sample("date", s, s) for s in _DATES + _generated_dates(rng, per_kind)]
-    samples += [Sample("exact age", s, s) for s in _AGES + _generated_ages(rng, per_kind)]
-    samples += [Sample("social media profile", s, s) for s in _PROFILES + _profiles(per_kind)]
+    # Kinds whose whole sentence is the value: fixed sentences, then generated ones.
+    whole = {
+        "date": _dates(rng, per_kind),
+        "exact age": _ages(rng, per_kind),
+        "social media profile": _profiles(per_kind),
+    }
+    for kind, sentences in whole.items():
+        samples += [Sample(kind, s, s) for s in sentences]
     return samples
 
 
 _MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
            "september", "oktober", "november", "december"]  # fmt: skip
+_DATES = [
+    "Studiebesöket var den 14 mars 2023 på förmiddagen.",
+    "Hon började sin praktik 2023-03-14 på lagret.",
+    "Intervjun bokades till den 5/9 efter lunch.",
+    "Han skrev kontrakt den 3:e i månaden efter kursen.",
+    "Kursen startade i augusti 2022 och höll på ett år.",
+    "Mötet hölls 12 oktober med tre arbetsgivare.",
+    "Sista dagen på praktiken var 28.2.2024.",
+    "Anställningen började 1/11 2021 med provanställning.",
+    "I början av september fick hon besked om platsen.",
+    "Hon sökte jobbet i maj och började i juni samma år.",
+]
 _DATE_FORMATS = [
     "Studiebesöket var den {d} {month} {y}.",
     "Hon skrev på kontraktet {y}-{m:02d}-{d:02d}.",
@@ -165,17 +155,11 @@ _DATE_FORMATS = [
     "Sista ansökningsdag var {d}/{m} {y}.",
     "Sedan {month} har hon arbetat heltid.",
 ]
-_AGE_FORMATS = [
-    "Han var {a} år gammal när han blev uppsagd.",
-    "Som {a}-åring sökte hon sitt första jobb.",
-    "Hon fyllde {a} strax innan praktiken.",
-    "Vid {a} års ålder bytte han yrke.",
-    "Deltagaren är {a} år och bor med sin familj.",
-]
 
 
-def _generated_dates(rng: random.Random, count: int) -> list[str]:
-    sentences = []
+def _dates(rng: random.Random, count: int) -> list[str]:
+    """The fixed date sentences, then ``count`` generated ones."""
+    sentences = list(_DATES)
     for index in range(count):
         month = rng.randint(1, 12)
         template = _DATE_FORMATS[index % len(_DATE_FORMATS)]
@@ -187,14 +171,41 @@ def _generated_dates(rng: random.Random, count: int) -> list[str]:
     return sentences
 
 
-def _generated_ages(rng: random.Random, count: int) -> list[str]:
-    return [
+_AGES = [
+    "Han var 47 år gammal när tryckeriet lade ner.",
+    "Som 23-åring hade hon aldrig haft ett jobb.",
+    "Hon fyllde 52 under utbildningen.",
+    "Vid 34 års ålder bytte han bana helt.",
+    "Deltagaren är 61 år och har lång erfarenhet.",
+    "Den 19-årige deltagaren fick praktik på en verkstad.",
+]
+_AGE_FORMATS = [
+    "Han var {a} år gammal när han blev uppsagd.",
+    "Som {a}-åring sökte hon sitt första jobb.",
+    "Hon fyllde {a} strax innan praktiken.",
+    "Vid {a} års ålder bytte han yrke.",
+    "Deltagaren är {a} år och bor med sin familj.",
+]
+
+
+def _ages(rng: random.Random, count: int) -> list[str]:
+    """The fixed sentences with an exact age, then ``count`` generated ones."""
+    return _AGES + [
         _AGE_FORMATS[index % len(_AGE_FORMATS)].format(a=rng.randint(16, 66))
         for index in range(count)
     ]
 
 
+_PROFILES = [
+    "Hans profil på https://www.linkedin.com/in/exempelprofil-123 visade alla kurser.",
+    "Hon delade bilder från praktiken på instagram.com/praktik_hanna.",
+    "Vägledaren hittade honom via facebook.com/profile.php?id=1000123.",
+    "Följ deltagaren på @snickarlarling för bilder från bygget.",
+]
+
+
 def _profiles(count: int) -> list[str]:
+    """The fixed sentences with a social media profile, then ``count`` generated ones."""
     fake = Faker("sv_SE")
     fake.seed_instance(SEED)
     sites = [
@@ -204,7 +215,7 @@ def _profiles(count: int) -> list[str]:
         "tiktok.com/@{}",
         "@{}",
     ]
-    return [
+    return _PROFILES + [
         f"Vägledaren hittade deltagaren via {sites[i % len(sites)].format(fake.user_name())}."
         for i in range(count)
     ]

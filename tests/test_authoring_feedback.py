@@ -6,15 +6,12 @@ checked like the rest of the file."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from helpers import make_project
-from test_scaffold import ANSWERS, FLAGS, Script
+from test_scaffold import ANSWERS, FLAGS, Script, written
 
 from generator.cli import main
-from generator.content import ContentLayout, load_content
 
 FEEDBACK = "De sa att vanan vid maskiner var en fördel men att behörigheten saknades."
 STEP = "utbildning | Elinstallation | arbetsformedlingen, exempel-elforetag | 36 | Hen läste el."
@@ -30,14 +27,6 @@ def flags(*extra: str, step: str = STEP) -> list[str]:
     given = list(FLAGS)
     given[given.index(STEP)] = step
     return [*given, *extra]
-
-
-def written(root: Path) -> tuple[str, dict[str, Any]]:
-    (file,) = (root / "content" / "paths").iterdir()
-    text = file.read_text(encoding="utf-8")
-    content, findings = load_content(ContentLayout(root))
-    assert content is not None, [f.format() for f in findings]
-    return text, yaml.safe_load(text)
 
 
 def test_feedback_is_named_at_the_end_of_a_step(

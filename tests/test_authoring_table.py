@@ -15,12 +15,11 @@ import pytest
 import yaml
 from helpers import REPO_ROOT, make_project
 from test_issue_form import ANSWERS as ISSUE_ANSWERS
-from test_scaffold import ANSWERS, FLAGS, Script
+from test_scaffold import ANSWERS, FLAGS, Script, written
 
 from generator.authoring.issue_form import NO_RESPONSE, form_fields
 from generator.authoring.path_yaml import render_path
 from generator.cli import main
-from generator.content import ContentLayout, load_content
 from generator.fields import field_table
 
 SCHEMA_DIR = REPO_ROOT / "generator" / "schema"
@@ -93,14 +92,6 @@ def lesson(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     _clear_caches()
 
 
-def _written(root: Path) -> tuple[str, dict[str, Any]]:
-    (file,) = (root / "content" / "paths").iterdir()
-    text = file.read_text(encoding="utf-8")
-    content, findings = load_content(ContentLayout(root))
-    assert content is not None, [f.format() for f in findings]
-    return text, yaml.safe_load(text)
-
-
 def _assert_lesson_written(text: str, data: dict[str, Any]) -> None:
     assert data["lesson"] == TEXT
     assert f"# En lärdom på vägen (valfritt).\nlesson: {TEXT}\n" in text
@@ -122,7 +113,7 @@ def test_a_new_field_is_a_flag_of_vagar_new(
 
     assert main(["new", "--root", str(root), *FLAGS, "--lesson", TEXT]) == 0, capsys.readouterr()
 
-    _assert_lesson_written(*_written(root))
+    _assert_lesson_written(*written(root))
 
 
 def test_a_new_field_is_asked(lesson: None, tmp_path: Path) -> None:
@@ -132,7 +123,7 @@ def test_a_new_field_is_asked(lesson: None, tmp_path: Path) -> None:
     assert main(["new", "--root", str(root)], input_fn=script) == 0
 
     assert script.prompts[-1] == "En lärdom på vägen (valfritt, Enter hoppar över): "
-    _assert_lesson_written(*_written(root))
+    _assert_lesson_written(*written(root))
 
 
 def test_a_new_field_is_read_from_an_issue(lesson: None, tmp_path: Path) -> None:
@@ -146,7 +137,7 @@ def test_a_new_field_is_read_from_an_issue(lesson: None, tmp_path: Path) -> None
 
     assert main(["from-issue", str(root / "issue.md"), "--root", str(root)]) == 0
 
-    _assert_lesson_written(*_written(root))
+    _assert_lesson_written(*written(root))
 
 
 def test_a_new_field_is_optional_and_checked(
@@ -157,7 +148,7 @@ def test_a_new_field_is_optional_and_checked(
     assert main(["new", "--root", str(root), *FLAGS, "--lesson", "Kort"]) == 1
     assert "--lesson: är för kort — skriv minst 10 tecken" in capsys.readouterr().err
     assert main(["new", "--root", str(root), *FLAGS]) == 0
-    assert "lesson" not in _written(root)[1]
+    assert "lesson" not in written(root)[1]
 
 
 def test_the_writer_writes_a_new_field_without_a_project(lesson: None) -> None:

@@ -8,17 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from helpers import REPO_ROOT, VALID_PATH, build_site, make_project
+from helpers import REPO_ROOT, VALID_PATH, build_site, make_project, page_soup
 
 from generator.repository import Repository
 
 REPO = "https://github.com/exempel/vagar"
 SUGGEST = "Föreslå en ändring"
-
-
-def _soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def test_the_repository_links_follow_repo_url_and_edit_uri() -> None:
@@ -37,7 +32,7 @@ def test_an_edit_uri_that_misses_docs_dir_gives_no_edit_link(edit_uri: str) -> N
 
 
 def test_without_repo_url_there_are_no_repository_links(site: Path) -> None:
-    contribute = _soup(site, "bidra")
+    contribute = page_soup(site, "bidra")
     article = contribute.select_one("article")
     assert article is not None
     assert not article.select("a[href*='github.com']")
@@ -67,7 +62,7 @@ def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_contribute_page_links_the_form_and_the_guide(linked_site: Path) -> None:
-    soup = _soup(linked_site, "bidra")
+    soup = page_soup(linked_site, "bidra")
     links = {str(a["href"]): a for a in soup.select("article a[href]")}
     form = links[f"{REPO}/issues/new?template=ny-vag.yml"]
     guide = links[f"{REPO}/blob/main/CONTRIBUTING.md"]
@@ -90,14 +85,14 @@ def test_the_contribute_page_links_the_form_and_the_guide(linked_site: Path) -> 
 def test_every_path_and_actor_page_suggests_a_change(
     linked_site: Path, url: str, file: str
 ) -> None:
-    soup = _soup(linked_site, url)
+    soup = page_soup(linked_site, url)
     (link,) = soup.select(".vagar-edit a")
     assert link["href"] == f"{REPO}/edit/main/{file}"
     assert link.get_text(strip=True) == SUGGEST
 
 
 def test_the_header_links_the_repository_without_asking_githubs_api(linked_site: Path) -> None:
-    soup = _soup(linked_site, "")
+    soup = page_soup(linked_site, "")
     source = soup.select_one("a.md-source")
     assert source is not None and source["href"] == REPO
     assert soup.select("[data-md-component=source]") == []

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from conftest import SUB_PATH
 from helpers import (
@@ -24,6 +23,8 @@ from helpers import (
     VALID_PATH,
     build_site,
     make_project,
+    page_soup,
+    sample_content,
     with_path_id,
 )
 
@@ -35,19 +36,8 @@ LABEL = "Påhittat exempel"
 CONTENT = REPO_ROOT / "content"
 
 
-def _raw(folder: str) -> dict[str, dict[str, Any]]:
-    return {
-        file.stem: yaml.safe_load(file.read_text(encoding="utf-8"))
-        for file in sorted((CONTENT / folder).glob("*.yaml"))
-    }
-
-
-PATHS = _raw("paths")
-ACTORS = _raw("actors")
-
-
-def _soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+PATHS = sample_content("paths")
+ACTORS = sample_content("actors")
 
 
 def _notice_after_title(soup: BeautifulSoup) -> str:
@@ -67,22 +57,22 @@ def test_every_sample_path_and_actor_is_an_example() -> None:
 
 def test_every_sample_path_and_actor_page_says_so_under_its_title(site: Path) -> None:
     for path_id in PATHS:
-        assert _notice_after_title(_soup(site, f"vagar/{path_id}")).startswith(LABEL)
+        assert _notice_after_title(page_soup(site, f"vagar/{path_id}")).startswith(LABEL)
     for actor_id in ACTORS:
-        assert _notice_after_title(_soup(site, f"aktorer/{actor_id}")).startswith(LABEL)
+        assert _notice_after_title(page_soup(site, f"aktorer/{actor_id}")).startswith(LABEL)
 
 
 def test_every_card_and_actor_list_says_so(site: Path) -> None:
     lists = ["", "yrken/", *(f"yrken/{d['occupation']}/" for d in PATHS.values())]
     lists += [f"lan/{data['county']}/" for data in PATHS.values()]
     for url in lists:
-        soup = _soup(site, url)
+        soup = page_soup(site, url)
         cards = [c for c in soup.select(".vagar-card") if c.select_one("a[href*='vagar/']")]
         assert cards or url == "yrken/", url
         for card in cards:
             tag = card.select_one(".vagar-card__title .vagar-example-tag")
             assert tag is not None and tag.get_text(strip=True) == LABEL, (url, card)
-    rows = _soup(site, "aktorer").select("tbody tr")
+    rows = page_soup(site, "aktorer").select("tbody tr")
     assert rows
     for row in rows:
         assert row.select_one("th .vagar-example-tag") is not None, row

@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from helpers import VALID_PATH, make_project
 from test_render import build
-from test_scaffold import ANSWERS, FLAGS, Script
+from test_scaffold import ANSWERS, FLAGS, Script, written
 
 from generator.cli import main
 from generator.fields import field_table
@@ -21,12 +20,6 @@ FOLLOW_UP = "Efter ett halvår hade hen fast anställning och gick en kurs i mä
 WITH_FOLLOW_UP = VALID_PATH.replace(
     "documented_by:", f"follow_up: {FOLLOW_UP} <b>fet</b>\ndocumented_by:"
 )
-
-
-def _written(root: Path) -> tuple[str, dict[str, object]]:
-    (file,) = (root / "content" / "paths").iterdir()
-    text = file.read_text(encoding="utf-8")
-    return text, yaml.safe_load(text)
 
 
 def test_the_table_knows_the_field_from_the_schema() -> None:
@@ -43,7 +36,7 @@ def test_vagar_new_takes_it_as_a_flag(tmp_path: Path, capsys: pytest.CaptureFixt
         capsys.readouterr()
     )
 
-    text, data = _written(root)
+    text, data = written(root)
     assert data["follow_up"] == FOLLOW_UP
     assert "# Hur det var vid uppföljningen några månader senare (valfritt).\n" in text
     keys = list(data)
@@ -60,7 +53,7 @@ def test_vagar_new_asks_for_it_in_swedish(tmp_path: Path) -> None:
     assert main(["new", "--root", str(root)], input_fn=script) == 0
 
     assert "Hur det var vid uppföljningen (valfritt, Enter hoppar över): " in script.prompts
-    assert _written(root)[1]["follow_up"] == FOLLOW_UP
+    assert written(root)[1]["follow_up"] == FOLLOW_UP
 
 
 def test_personal_data_in_it_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import yaml
@@ -174,16 +174,18 @@ def test_hostile_site_is_valid_html(hostile_site: Path) -> None:
     assert not errors, errors[:10]
 
 
-@pytest.fixture(scope="module")
-def hostile_base_url(hostile_site: Path) -> Iterator[str]:
-    with serve(hostile_site, SUB_PATH) as url:
-        yield url
+class Hostile(NamedTuple):
+    """The hostile site served, and one watched page that the module's browser tests share."""
+
+    page: Any
+    base: str  # http://127.0.0.1:<port>/repo/
 
 
 @pytest.fixture(scope="module")
-def hostile_page(browser: Any) -> Iterator[Any]:
+def hostile(browser: Any, hostile_site: Path) -> Iterator[Hostile]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield watch_page(context.new_page())
+    with serve(hostile_site, SUB_PATH) as url:
+        yield Hostile(watch_page(context.new_page()), url)
     context.close()
 
 
@@ -224,7 +226,10 @@ def visit(page: Any, url: str, scope: str = GENERATED) -> None:
     assert injected == {"found": [], "h1": 1}, url
 
 
-def assert_clean(page: Any, origin: str) -> None:
+def assert_clean(hostile: Hostile) -> None:
+    """Nothing went wrong on the shared page, and it asked the site's server alone."""
+    page = hostile.page
+    origin = hostile.base.split(f"/{SUB_PATH}/")[0]
     assert not page.problems, page.problems
     assert not page.failures, page.failures
     strangers = [u for u in page.requests if not u.startswith(origin + "/")]
@@ -233,10 +238,8 @@ def assert_clean(page: Any, origin: str) -> None:
 
 
 @pytest.mark.browser
-def test_hostile_paths_run_nothing_and_show_every_field_literally(
-    hostile_page: Any, hostile_base_url: str
-) -> None:
-    page, base = hostile_page, hostile_base_url
+def test_hostile_paths_run_nothing_and_show_every_field_literally(hostile: Hostile) -> None:
+    page, base = hostile
     for index, payload in enumerate(PAYLOADS):
         visit(page, f"{base}vagar/elak-{index:02d}/")
         shown = page.locator("#innehall").inner_text()
@@ -249,14 +252,12 @@ def test_hostile_paths_run_nothing_and_show_every_field_literally(
         assert description == text(payload)
         topic = page.locator(".md-header__topic[data-md-component=header-topic]").inner_text()
         assert topic.strip() == text(payload)
-    assert_clean(page, base.split(f"/{SUB_PATH}/")[0])
+    assert_clean(hostile)
 
 
 @pytest.mark.browser
-def test_hostile_actors_run_nothing_and_link_only_their_https_address(
-    hostile_page: Any, hostile_base_url: str
-) -> None:
-    page, base = hostile_page, hostile_base_url
+def test_hostile_actors_run_nothing_and_link_only_their_https_address(hostile: Hostile) -> None:
+    page, base = hostile
     for index, payload in enumerate(PAYLOADS):
         visit(page, f"{base}aktorer/elak-aktor-{index:02d}/")
         assert page.locator("#innehall h1").inner_text() == text(payload)
@@ -266,7 +267,7 @@ def test_hostile_actors_run_nothing_and_link_only_their_https_address(
         assert link.get_attribute("href") == website(index)
         assert link.inner_text() == website(index)
         assert link.evaluate("a => a.protocol") == "https:"
-    assert_clean(page, base.split(f"/{SUB_PATH}/")[0])
+    assert_clean(hostile)
 
 
 @pytest.mark.browser
@@ -283,11 +284,9 @@ def test_hostile_actors_run_nothing_and_link_only_their_https_address(
         "sok/",
     ],
 )
-def test_pages_that_list_hostile_titles_run_nothing(
-    hostile_page: Any, hostile_base_url: str, url: str
-) -> None:
-    page = hostile_page
-    visit(page, hostile_base_url + url)
+def test_pages_that_list_hostile_titles_run_nothing(hostile: Hostile, url: str) -> None:
+    page, base = hostile
+    visit(page, base + url)
     if url in ("yrken/elektriker/", f"lan/{COUNTY}/", "aktorer/", f"aktorer/lan/{COUNTY}/"):
         shown = page.locator("#innehall").inner_text()
         # Long lists are split over pages (sida-2/, …): read them all.
@@ -299,7 +298,7 @@ def test_pages_that_list_hostile_titles_run_nothing(
             shown += page.locator("#innehall").inner_text()
         missing = [p for p in PAYLOADS if text(p) not in shown]
         assert not missing
-    assert_clean(page, hostile_base_url.split(f"/{SUB_PATH}/")[0])
+    assert_clean(hostile)
 
 
 RESULTS = """() => [...document.querySelectorAll('.vagar-search .vagar-result')]
@@ -312,10 +311,8 @@ NEXT_PAGE = ".vagar-search__pager a[rel=next]"
 
 
 @pytest.mark.browser
-def test_search_results_show_hostile_text_literally(
-    hostile_page: Any, hostile_base_url: str
-) -> None:
-    page, base = hostile_page, hostile_base_url
+def test_search_results_show_hostile_text_literally(hostile: Hostile) -> None:
+    page, base = hostile
     visit(page, f"{base}sok/?q={MARK}")
     page.wait_for_selector(SEARCH_DONE)
     expected = 2 * len(PAYLOADS)  # every path and every actor
@@ -366,14 +363,12 @@ def test_search_results_show_hostile_text_literally(
     assert set(filters["verksam"]) == {term["id"] for term in counties}
     assert set(filters["malgrupp"]) == {"langtidsarbetslos", "ung"}
     assert filters["aterkoppling"] == {"ja": len(PAYLOADS)}
-    assert_clean(page, base.split(f"/{SUB_PATH}/")[0])
+    assert_clean(hostile)
 
 
 @pytest.mark.browser
-def test_header_search_shows_hostile_text_literally(
-    hostile_page: Any, hostile_base_url: str
-) -> None:
-    page, base = hostile_page, hostile_base_url
+def test_header_search_shows_hostile_text_literally(hostile: Hostile) -> None:
+    page, base = hostile
     visit(page, f"{base}vagar/elak-00/")
     header_search(page, MARK)
     # Results render one by one: wait until the count of rendered links stops being below 5.
@@ -394,16 +389,16 @@ def test_header_search_shows_hostile_text_literally(
         assert plain(text(by_href[href])) in plain(card), (href, card)
     injected = page.evaluate(INJECTED, "pagefind-modal .pf-result-card")
     assert injected == {"found": [], "h1": 1}
-    assert_clean(page, base.split(f"/{SUB_PATH}/")[0])
+    assert_clean(hostile)
 
 
 @pytest.mark.browser
 @pytest.mark.node  # axe-core from node_modules/
 @pytest.mark.parametrize("url", ["vagar/elak-00/", "yrken/elektriker/sida-2/"])
-def test_hostile_pages_stay_accessible(hostile_page: Any, hostile_base_url: str, url: str) -> None:
+def test_hostile_pages_stay_accessible(hostile: Hostile, url: str) -> None:
     """A path page and the second page of a long list, full of payloads: axe finds nothing."""
-    visit(hostile_page, hostile_base_url + url)
-    violations = run_axe(hostile_page)
+    visit(hostile.page, hostile.base + url)
+    violations = run_axe(hostile.page)
     assert not violations, describe(violations)
 
 

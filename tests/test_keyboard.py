@@ -70,6 +70,16 @@ def focus(page: Any) -> dict[str, Any] | None:
     return state
 
 
+def tab_to(page: Any, predicate: str, limit: int) -> None:
+    """Tab until the focused element ``el`` meets ``predicate`` (JavaScript), at most ``limit``
+    times."""
+    for _ in range(limit):
+        press(page, "Tab")
+        if page.evaluate(f"(el => {predicate})(document.activeElement)"):
+            return
+    raise AssertionError(f"never focused: {predicate}")
+
+
 def walk(page: Any, limit: int = 400) -> list[dict[str, Any]]:
     """Tab from the top of the page until focus leaves the document or comes round again."""
     seen: list[dict[str, Any]] = []
@@ -198,29 +208,23 @@ def test_drawer_opens_navigates_and_closes_with_the_keyboard(new_page: Any, base
 def test_search_and_its_filters_work_with_the_keyboard(new_page: Any, base_url: str) -> None:
     page = new_page(viewport=WIDE)
     open_page_type(page, base_url, "empty search page", "sok/")
-
-    def tab_to(predicate: str, limit: int = 80) -> None:
-        for _ in range(limit):
-            press(page, "Tab")
-            if page.evaluate(f"(el => {predicate})(document.activeElement)"):
-                return
-        raise AssertionError(f"never focused: {predicate}")
-
-    tab_to("el.matches('.vagar-search input[type=search]')")
+    tab_to(page, "el.matches('.vagar-search input[type=search]')", limit=80)
     page.keyboard.type("elektriker")
     page.wait_for_selector(RESULT_LINK)
     page.wait_for_selector(SEARCH_DONE)
     total = page.locator(RESULT_LINK).count()
-    tab_to("el.id === 'vagar-sort'")
+    tab_to(page, "el.id === 'vagar-sort'", limit=80)
     after_change(page, lambda: press(page, "ArrowDown"))
     assert page.locator("#vagar-sort").input_value() == "kortast"
     assert "sortera=kortast" in page.url
-    tab_to("el.matches('.vagar-filter[data-filter=\"yrke\"] input[value=elektriker]')")
+    tab_to(
+        page, "el.matches('.vagar-filter[data-filter=\"yrke\"] input[value=elektriker]')", limit=80
+    )
     state = focus(page)
     assert state is not None and state["indicator"] and state["onTop"], state
     after_change(page, lambda: press(page, " "))
     assert page.locator(RESULT_LINK).count() < total
-    tab_to(f"el.matches('{RESULT_LINK}')")
+    tab_to(page, f"el.matches('{RESULT_LINK}')", limit=80)
     href = page.evaluate("document.activeElement.getAttribute('href')")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -236,23 +240,15 @@ def test_search_filters_fold_and_pages_turn_with_the_keyboard(
     results turn from the keyboard and focus goes to the new results' status."""
     page = new_page(viewport=viewport)
     open_page_type(page, base_url, "search", "sok/?q=och")
-
-    def tab_to(predicate: str, limit: int = 120) -> None:
-        for _ in range(limit):
-            press(page, "Tab")
-            if page.evaluate(f"(el => {predicate})(document.activeElement)"):
-                return
-        raise AssertionError(f"never focused: {predicate}")
-
     if viewport == NARROW:
-        tab_to("el.matches('.vagar-search__toggle')")
+        tab_to(page, "el.matches('.vagar-search__toggle')", limit=120)
         assert page.locator(".vagar-search__toggle").get_attribute("aria-expanded") == "false"
         press(page, "Enter")
         assert page.locator(".vagar-search__toggle").get_attribute("aria-expanded") == "true"
         press(page, "Tab")  # the sort menu, then the first filter group
         press(page, "Tab")
         assert page.evaluate("document.activeElement.matches('.vagar-filter summary')")
-    tab_to("el.matches('.vagar-search__pager a[rel=next]')")
+    tab_to(page, "el.matches('.vagar-search__pager a[rel=next]')", limit=120)
     after_change(page, lambda: press(page, "Enter"))
     assert "sida=2" in page.url
     assert page.evaluate("document.activeElement.matches('.vagar-search__status')")

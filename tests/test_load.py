@@ -141,18 +141,53 @@ def test_tab_indented_file_is_reported_by_load_document(tmp_path: Path) -> None:
     assert "tab character" in findings[0].message
 
 
-def test_duplicate_key_points_at_the_second_occurrence() -> None:
-    finding = parse_fails("id: x\ntitle: Ett\nsummary: Text\ntitle: Två\n")
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        pytest.param(
+            "id: x\ntitle: Ett\nsummary: Text\ntitle: Två\n",
+            4,
+            1,
+            "the field 'title' appears twice",
+            id="duplicate-key-points-at-the-second-occurrence",
+        ),
+        pytest.param(
+            "steps:\n  - type: a\n    weeks: 1\n    weeks: 2\n",
+            4,
+            5,
+            "'weeks' appears twice",
+            id="duplicate-key-in-a-nested-mapping",
+        ),
+        pytest.param(
+            "title: &namn Hej\nsummary: *namn\n",
+            1,
+            8,
+            "anchors and aliases",
+            id="anchor-and-alias-are-refused-at-the-anchor",
+        ),
+        pytest.param(
+            "steps:\n  - &steg {type: a}\n  - *steg\n",
+            2,
+            5,
+            "anchors and aliases",
+            id="anchor-and-alias-in-a-list-are-refused-at-the-anchor",
+        ),
+        pytest.param(
+            "title: Hej\nsummary: *namn\n",
+            2,
+            10,
+            "anchors and aliases",
+            id="alias-without-anchor-is-refused-where-it-stands",
+        ),
+    ],
+)
+def test_a_refused_key_or_value_is_found_where_it_stands(
+    text: str, line: int, column: int, message: str
+) -> None:
+    finding = parse_fails(text)
 
-    assert (finding.line, finding.column) == (4, 1)
-    assert "the field 'title' appears twice" in finding.message
-
-
-def test_duplicate_key_in_a_nested_mapping_is_found() -> None:
-    finding = parse_fails("steps:\n  - type: a\n    weeks: 1\n    weeks: 2\n")
-
-    assert (finding.line, finding.column) == (4, 5)
-    assert "'weeks' appears twice" in finding.message
+    assert (finding.line, finding.column) == (line, column)
+    assert message in finding.message
 
 
 def test_every_duplicate_key_is_reported() -> None:
@@ -170,27 +205,6 @@ def test_two_documents_are_refused() -> None:
 
     assert finding.line == 2
     assert "more than one YAML document" in finding.message
-
-
-@pytest.mark.parametrize(
-    ("text", "line", "column"),
-    [
-        ("title: &namn Hej\nsummary: *namn\n", 1, 8),
-        ("steps:\n  - &steg {type: a}\n  - *steg\n", 2, 5),
-    ],
-)
-def test_anchors_and_aliases_are_refused(text: str, line: int, column: int) -> None:
-    finding = parse_fails(text)
-
-    assert (finding.line, finding.column) == (line, column)
-    assert "anchors and aliases" in finding.message
-
-
-def test_alias_without_anchor_is_refused_where_it_stands() -> None:
-    finding = parse_fails("title: Hej\nsummary: *namn\n")
-
-    assert (finding.line, finding.column) == (2, 10)
-    assert "anchors and aliases" in finding.message
 
 
 def test_colon_inside_a_value_suggests_quotes() -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from helpers import THEME_DIR, VALID_PATH, make_project
 
-from generator import render
 from generator.content import ContentLayout, load_content
 from generator.engine import source_uri
 from generator.enrich import SiteData, enrich

@@ -25,27 +25,31 @@ from generator.routes import (
     wrap,
 )
 
-STEP_TYPES = {
-    key: Term(key, label, f"{label}.")
-    for key, label in [
-        ("kartlaggning", "Kartläggning och vägledning"),
-        ("studiebesok", "Studiebesök"),
-        ("praktik", "Praktik"),
-        ("utbildning", "Kurs eller yrkesutbildning"),
-        ("validering", "Validering"),
-        ("sprakutbildning", "Språkutbildning"),
-        ("anstallning", "Anställning"),
-    ]
-}
-OUTCOMES = {
-    key: Term(key, label, f"{label}.")
-    for key, label in [
-        ("anstallning", "Arbete"),
-        ("utbildning", "Studier"),
-        ("eget-foretag", "Eget företag"),
-        ("annat", "Annat"),
-    ]
-}
+
+def terms(labels: dict[str, str]) -> dict[str, Term]:
+    """A vocabulary from its ids and labels; each description is the label and a full stop."""
+    return {key: Term(key, label, f"{label}.") for key, label in labels.items()}
+
+
+STEP_TYPES = terms(
+    {
+        "kartlaggning": "Kartläggning och vägledning",
+        "studiebesok": "Studiebesök",
+        "praktik": "Praktik",
+        "utbildning": "Kurs eller yrkesutbildning",
+        "validering": "Validering",
+        "sprakutbildning": "Språkutbildning",
+        "anstallning": "Anställning",
+    }
+)
+OUTCOMES = terms(
+    {
+        "anstallning": "Arbete",
+        "utbildning": "Studier",
+        "eget-foretag": "Eget företag",
+        "annat": "Annat",
+    }
+)
 OCCUPATION = Occupation("elektriker", "Elektriker", "Drar el.", "7411", "Elektriker")
 ACTOR = Actor(
     id="af",

@@ -86,42 +86,46 @@ def test_two_tracks_with_one_chosen_are_valid(tmp_path: Path) -> None:
     assert errors(tmp_path, with_tracks()) == []
 
 
-def test_no_chosen_track_is_an_error_at_the_list(tmp_path: Path) -> None:
-    assert located(errors(tmp_path, with_tracks("false", "false"))) == [
-        (
-            PATH_FILE,
+@pytest.mark.parametrize(
+    ("first", "second", "line", "column", "field", "message"),
+    [
+        pytest.param(
+            "false",
+            "false",
             26,
             3,
             "tracks_considered",
             "no track is chosen — write chosen: true for the track the path took and "
             "chosen: false for the others",
-        )
-    ]
-
-
-def test_two_chosen_tracks_are_an_error_at_the_list(tmp_path: Path) -> None:
-    assert located(errors(tmp_path, with_tracks("true", "true"))) == [
-        (
-            PATH_FILE,
+            id="no-chosen-track-is-an-error-at-the-list",
+        ),
+        pytest.param(
+            "true",
+            "true",
             26,
             3,
             "tracks_considered",
             "2 tracks are chosen — exactly one may have chosen: true; write chosen: false for "
             "the others",
-        )
-    ]
-
-
-def test_the_chosen_track_leads_to_the_paths_occupation(tmp_path: Path) -> None:
-    assert located(errors(tmp_path, with_tracks("false", "true"))) == [
-        (
-            PATH_FILE,
+            id="two-chosen-tracks-are-an-error-at-the-list",
+        ),
+        pytest.param(
+            "false",
+            "true",
             31,
             17,
             "tracks_considered[1].occupation",
             "the chosen track leads to 'lastbilsforare' but the path's occupation is "
             "'elektriker' — the chosen track is the one the path took: correct one of them",
-        )
+            id="the-chosen-track-leads-to-the-paths-occupation",
+        ),
+    ],
+)
+def test_which_track_is_chosen(
+    tmp_path: Path, first: str, second: str, line: int, column: int, field: str, message: str
+) -> None:
+    assert located(errors(tmp_path, with_tracks(first, second))) == [
+        (PATH_FILE, line, column, field, message)
     ]
 
 

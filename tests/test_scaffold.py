@@ -8,6 +8,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -112,6 +113,14 @@ def _check(root: Path) -> None:
 def _only_path(root: Path) -> Path:
     (file,) = (root / "content" / "paths").iterdir()
     return file
+
+
+def written(root: Path) -> tuple[str, dict[str, Any]]:
+    """The text and data of the one path file in the project; the content model loads."""
+    text = _only_path(root).read_text(encoding="utf-8")
+    content, findings = load_content(ContentLayout(root))
+    assert content is not None, [f.format() for f in findings]
+    return text, yaml.safe_load(text)
 
 
 def _refused(

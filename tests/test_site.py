@@ -6,30 +6,17 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import REPO_ROOT, build_site
+from helpers import REPO_ROOT, build_site, page_soup, sample_content
 
 CONTENT = REPO_ROOT / "content"
 
 
-def _raw(folder: str) -> dict[str, dict[str, Any]]:
-    """The YAML files as plain data, read independently of the generator."""
-    return {
-        file.stem: yaml.safe_load(file.read_text(encoding="utf-8"))
-        for file in sorted((CONTENT / folder).glob("*.yaml"))
-    }
-
-
-PATHS = _raw("paths")
-ACTORS = _raw("actors")
-
-
-def _soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+PATHS = sample_content("paths")
+ACTORS = sample_content("actors")
 
 
 def _path_links(soup: BeautifulSoup, selector: str) -> set[str]:
@@ -44,7 +31,7 @@ def _path_links(soup: BeautifulSoup, selector: str) -> set[str]:
 def test_every_path_has_a_page_with_its_timeline(site: Path) -> None:
     assert len(PATHS) >= 24
     for path_id, data in PATHS.items():
-        soup = _soup(site, f"vagar/{path_id}")
+        soup = page_soup(site, f"vagar/{path_id}")
         assert soup.h1 is not None and soup.h1.get_text(strip=True) == data["title"].strip()
         steps = soup.select("ol.vagar-timeline > li.vagar-step")
         assert [s.select_one(".vagar-step__title").get_text(strip=True) for s in steps] == [
@@ -57,9 +44,9 @@ def test_every_path_has_a_page_with_its_timeline(site: Path) -> None:
 def test_occupation_counts_match_the_content(site: Path) -> None:
     counts = Counter(data["occupation"] for data in PATHS.values())
     assert len(counts) >= 12
-    index = _soup(site, "yrken")
+    index = page_soup(site, "yrken")
     for occupation_id, count in counts.items():
-        soup = _soup(site, f"yrken/{occupation_id}")
+        soup = page_soup(site, f"yrken/{occupation_id}")
         assert soup.select_one("dd.vagar-occupation-count").get_text(strip=True) == str(count)
         assert len(soup.select("ul.vagar-cards > li")) == count
         link = index.find("a", href=f"../yrken/{occupation_id}/")
@@ -78,14 +65,14 @@ def test_actor_pages_list_their_paths(site: Path) -> None:
             if data["documented_by"] == actor_id
             or any(actor_id in step["actors"] for step in data["steps"])
         }
-        soup = _soup(site, f"aktorer/{actor_id}")
+        soup = page_soup(site, f"aktorer/{actor_id}")
         assert _path_links(soup, "section") == expected, actor_id
 
 
 def test_path_page_links_resolve_to_built_pages(site: Path) -> None:
     for path_id in list(PATHS)[:5]:
         page_dir = site / "vagar" / path_id
-        soup = _soup(site, f"vagar/{path_id}")
+        soup = page_soup(site, f"vagar/{path_id}")
         for link in soup.select("article a[href]"):
             href = str(link["href"]).split("#")[0]
             if href.startswith("https://"):
@@ -128,15 +115,15 @@ def test_no_request_goes_to_a_third_party(site: Path) -> None:
 
 
 def test_pages_are_swedish_and_titles_escaped(site: Path) -> None:
-    soup = _soup(site, "")
+    soup = page_soup(site, "")
     assert soup.html["lang"] == "sv"
     first = next(iter(PATHS.values()))
-    path_soup = _soup(site, f"vagar/{first['id']}")
+    path_soup = page_soup(site, f"vagar/{first['id']}")
     assert path_soup.title.get_text().startswith(first["title"].strip())
 
 
 def test_generated_pages_are_not_listed_in_the_navigation(site: Path) -> None:
-    soup = _soup(site, "")
+    soup = page_soup(site, "")
     nav_links = {a["href"] for a in soup.select("nav.md-nav a[href]")}
     assert not any("vagar/" in href for href in nav_links)
 

@@ -14,16 +14,9 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from helpers import REPO_ROOT
+from helpers import REPO_ROOT, page_soup, sample_content
 
 CONTENT = REPO_ROOT / "content"
-
-
-def _raw(folder: str) -> dict[str, dict[str, Any]]:
-    return {
-        file.stem: yaml.safe_load(file.read_text(encoding="utf-8"))
-        for file in sorted((CONTENT / folder).glob("*.yaml"))
-    }
 
 
 def _terms(name: str) -> dict[str, str]:
@@ -31,8 +24,8 @@ def _terms(name: str) -> dict[str, str]:
     return {term["id"]: term["label"] for term in terms}
 
 
-PATHS = _raw("paths")
-ACTORS = _raw("actors")
+PATHS = sample_content("paths")
+ACTORS = sample_content("actors")
 COUNTIES = _terms("counties")
 SITUATIONS = _terms("situations")
 TYPES = _terms("actor-types")
@@ -47,10 +40,6 @@ def _took_part(actor_id: str, path: dict[str, Any]) -> bool:
     return path["documented_by"] == actor_id or any(
         actor_id in step["actors"] for step in path["steps"]
     )
-
-
-def _soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def _content(soup: BeautifulSoup) -> Tag:
@@ -80,7 +69,7 @@ def _filters(soup: BeautifulSoup, name: str) -> list[str]:
 
 
 def test_the_comparison_is_a_table_with_caption_and_scoped_headers(site: Path) -> None:
-    soup = _soup(site, "aktorer")
+    soup = page_soup(site, "aktorer")
     region = soup.select_one("div.vagar-table[role=region]")
     assert region is not None and region["tabindex"] == "0"
     caption = region.select_one("table > caption")
@@ -103,7 +92,7 @@ def test_the_comparison_is_a_table_with_caption_and_scoped_headers(site: Path) -
 
 def test_each_row_counts_the_paths_and_outcomes_of_its_actor(site: Path) -> None:
     outcomes = _terms("outcomes")
-    soup = _soup(site, "aktorer")
+    soup = page_soup(site, "aktorer")
     for row in soup.select(".vagar-table tbody tr"):
         actor_id = str(row.select_one("th[scope=row] a")["href"]).rstrip("/").rsplit("/", 1)[-1]
         paths = [p for p in PATHS.values() if _took_part(actor_id, p)]
@@ -117,7 +106,7 @@ def test_each_row_counts_the_paths_and_outcomes_of_its_actor(site: Path) -> None
 def test_published_results_are_shares_with_year_follow_up_and_source(site: Path) -> None:
     with_results = {key: a for key, a in ACTORS.items() if a.get("results")}
     assert len(with_results) >= 3
-    soup = _soup(site, "aktorer")
+    soup = page_soup(site, "aktorer")
     for actor_id, actor in with_results.items():
         newest = max(actor["results"], key=lambda r: (r["year"], r["after_days"]))
         share = _share(newest)
@@ -131,7 +120,7 @@ def test_published_results_are_shares_with_year_follow_up_and_source(site: Path)
 
 
 def test_the_page_says_what_the_numbers_are_not(site: Path) -> None:
-    text = _content(_soup(site, "aktorer")).get_text(" ", strip=True)
+    text = _content(page_soup(site, "aktorer")).get_text(" ", strip=True)
     assert "Det är inte andelar som lyckas" in text
     assert "Bara kolumnen Publicerade resultat är en andel" in text
 
@@ -147,7 +136,7 @@ def test_the_page_says_what_the_numbers_are_not(site: Path) -> None:
 def test_every_variant_lists_exactly_its_actors(
     site: Path, folder: str, terms: dict[str, str], members: Any
 ) -> None:
-    index = _soup(site, "aktorer")
+    index = page_soup(site, "aktorer")
     made = 0
     for key in terms:
         expected = sorted(a for a, actor in ACTORS.items() if members(actor, key))
@@ -156,7 +145,7 @@ def test_every_variant_lists_exactly_its_actors(
         if not expected:
             continue
         made += 1
-        soup = _soup(site, f"aktorer/{folder}/{key}")
+        soup = page_soup(site, f"aktorer/{folder}/{key}")
         assert sorted(_row_actors(soup)) == expected, (folder, key)
         link = index.select_one(f'nav.vagar-compare__filters a[href="../aktorer/{folder}/{key}/"]')
         assert link is not None, (folder, key)
@@ -170,7 +159,7 @@ def test_every_variant_lists_exactly_its_actors(
 
 def test_county_pages_list_their_actors_by_type_with_paths_in_the_county(site: Path) -> None:
     for county in ("06", "21", "09"):
-        section = _soup(site, f"lan/{county}").select_one("section.vagar-county-actors")
+        section = page_soup(site, f"lan/{county}").select_one("section.vagar-county-actors")
         assert section is not None
         shown: dict[str, list[tuple[str, str]]] = {}
         for heading in section.select("h3"):
@@ -214,7 +203,7 @@ def test_county_pages_list_their_actors_by_type_with_paths_in_the_county(site: P
 
 def test_actor_pages_carry_the_county_and_target_group_filters(site: Path) -> None:
     for actor_id, actor in ACTORS.items():
-        soup = _soup(site, f"aktorer/{actor_id}")
+        soup = page_soup(site, f"aktorer/{actor_id}")
         # Issue 11: ids, and filters of their own (the path filters are on path pages only).
         assert _filters(soup, "verksam") == list(_counties(actor)), actor_id
         assert _filters(soup, "malgrupp") == list(actor["target_groups"])
@@ -224,7 +213,7 @@ def test_actor_pages_carry_the_county_and_target_group_filters(site: Path) -> No
 
 def test_actor_pages_show_their_published_results(site: Path) -> None:
     for actor_id, actor in ACTORS.items():
-        soup = _soup(site, f"aktorer/{actor_id}")
+        soup = page_soup(site, f"aktorer/{actor_id}")
         table = soup.select_one("section[aria-labelledby=actor-results] table")
         if not actor.get("results"):
             assert table is None
@@ -254,7 +243,7 @@ def test_employer_actor_pages_show_what_employers_said(site: Path) -> None:
             if step.get("employer_feedback") and actor_id in step["actors"]
         ]
         assert expected
-        section = _soup(site, f"aktorer/{actor_id}").select_one(
+        section = page_soup(site, f"aktorer/{actor_id}").select_one(
             "section[aria-labelledby=actor-feedback]"
         )
         assert section is not None
@@ -268,7 +257,7 @@ def test_employer_actor_pages_show_what_employers_said(site: Path) -> None:
 def test_path_pages_show_employer_feedback_in_its_step_and_as_a_filter(site: Path) -> None:
     with_feedback = 0
     for path_id, path in PATHS.items():
-        soup = _soup(site, f"vagar/{path_id}")
+        soup = page_soup(site, f"vagar/{path_id}")
         steps = soup.select("ol.vagar-timeline > li.vagar-step")
         for number, (step, data) in enumerate(zip(steps, path["steps"], strict=True), 1):
             assert step["id"] == f"steg-{number}"
@@ -289,7 +278,7 @@ def test_path_pages_show_employer_feedback_in_its_step_and_as_a_filter(site: Pat
 def test_path_pages_show_the_tracks_considered(site: Path) -> None:
     shown = 0
     for path_id, path in PATHS.items():
-        section = _soup(site, f"vagar/{path_id}").select_one("section.vagar-tracks")
+        section = page_soup(site, f"vagar/{path_id}").select_one("section.vagar-tracks")
         if "tracks_considered" not in path:
             assert section is None
             continue
@@ -327,7 +316,7 @@ def test_occupation_pages_gather_what_employers_say_newest_first(site: Path) -> 
             for number, step in enumerate(mine[key]["steps"], 1)
             if step.get("employer_feedback")
         ]
-        soup = _soup(site, f"yrken/{occupation}")
+        soup = page_soup(site, f"yrken/{occupation}")
         section = soup.select_one("section[aria-labelledby=employers-say]")
         if not expected:
             assert section is None
@@ -348,7 +337,7 @@ def test_occupation_pages_gather_what_employers_say_newest_first(site: Path) -> 
 def test_occupation_pages_link_tracks_considered_both_ways(site: Path) -> None:
     both_ways = 0
     for occupation in {p["occupation"] for p in PATHS.values()}:
-        soup = _soup(site, f"yrken/{occupation}")
+        soup = page_soup(site, f"yrken/{occupation}")
         other = soup.select_one("section[aria-labelledby=other-tracks]")
         chose = soup.select_one("section[aria-labelledby=chose-another]")
         considered_here = [

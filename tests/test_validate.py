@@ -108,28 +108,154 @@ def test_actor_serving_listed_counties_is_valid(tmp_path: Path) -> None:
 # One test per kind of problem
 
 
-def test_missing_required_field(tmp_path: Path) -> None:
-    finding = check_path(
-        tmp_path, edit("background: Han hade arbetat på ett lager och ville byta bana.\n", "")
-    )
-
-    assert where(finding) == (PATH_FILE, 1, 1, "background")
-    assert "the required field 'background' is missing" in finding.message
-
-
-def test_missing_required_field_in_a_step_points_at_the_step(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("    weeks: 36\n", ""))
-
-    assert where(finding) == (PATH_FILE, 20, 5, "steps[1].weeks")
-    assert "the required field 'weeks' is missing" in finding.message
-
-
-def test_unknown_field_name_lists_the_allowed_fields(tmp_path: Path) -> None:
+# Problems that give exactly one finding: the edit of VALID_PATH (old text, new text), where the
+# finding stands (line, column, field) and what its message says: it ``is``, ``has``,
+# ``starts`` with or ``ends`` with the given text.
+ONE_FINDING = {
+    "missing-required-field": (
+        "background: Han hade arbetat på ett lager och ville byta bana.\n",
+        "",
+        (1, 1, "background"),
+        ("has", "the required field 'background' is missing"),
+    ),
+    "missing-required-field-in-a-step-points-at-the-step": (
+        "    weeks: 36\n",
+        "",
+        (20, 5, "steps[1].weeks"),
+        ("has", "the required field 'weeks' is missing"),
+    ),
     # There is deliberately no place for a person's name.
-    finding = check_path(tmp_path, edit("age_band: 25-34\n", "age_band: 25-34\nname: Anna\n"))
+    "unknown-field-name-lists-the-allowed-fields": (
+        "age_band: 25-34\n",
+        "age_band: 25-34\nname: Anna\n",
+        (7, 7, "name"),
+        ("starts", "unknown field 'name' — allowed fields: id, title,"),
+    ),
+    "unknown-vocabulary-id-in-a-list": (
+        "- type: utbildning",
+        "- type: utbilding",
+        (20, 11, "steps[1].type"),
+        ("ends", "did you mean 'utbildning'?"),
+    ),
+    "unknown-vocabulary-id-without-a-close-match-names-the-file": (
+        "situations: [langtidsarbetslos]",
+        "situations: [zzz]",
+        (5, 14, "situations[0]"),
+        ("has", "content/vocabulary/situations.yaml"),
+    ),
+    "unknown-actor-without-a-close-match-says-how-to-add-it": (
+        "documented_by: arbetsformedlingen",
+        "documented_by: helt-okand",
+        (25, 16, "documented_by"),
+        ("has", "add content/actors/helt-okand.yaml"),
+    ),
+    "county-without-quotes-asks-for-quotes": (
+        'county: "21"',
+        "county: 21",
+        (8, 9, "county"),
+        ("is", 'must be text — put the value in quotes, for example "21"'),
+    ),
+    "year-in-quotes-asks-for-a-number": (
+        "year: 2024",
+        'year: "2024"',
+        (10, 7, "year"),
+        ("has", "write the number without quotes"),
+    ),
+    "consent-false-is-refused": (
+        "consent: true",
+        "consent: false",
+        (26, 10, "consent"),
+        ("starts", "consent must be true"),
+    ),
+    **{
+        f"consent-must-be-exactly-true-not-{name}": (
+            "consent: true",
+            f"consent: {value}",
+            (26, 10, "consent"),
+            ("has", "consent must be true"),
+        )
+        for name, value in (("quoted-true", '"true"'), ("1", "1"), ("ja", "ja"))
+    },
+    "consent-missing-is-refused": (
+        "consent: true\n",
+        "",
+        (1, 1, "consent"),
+        ("has", "the required field 'consent' is missing"),
+    ),
+    "year-in-the-future": (
+        "year: 2024",
+        "year: 2026",
+        (10, 7, "year"),
+        ("has", "the year 2026 is in the future"),
+    ),
+    "year-before-2000-is-refused": (
+        "year: 2024",
+        "year: 1999",
+        (10, 7, "year"),
+        ("is", "must be at least 2000"),
+    ),
+    "municipality-not-in-county": (
+        'municipality: "2180"',
+        'municipality: "0180"',
+        (9, 15, "municipality"),
+        ("has", "'0180' lies in county '01', not in county '21'"),
+    ),
+    "zero-weeks": (
+        "weeks: 2\n",
+        "weeks: 0\n",
+        (18, 12, "steps[0].weeks"),
+        ("is", "must be at least 1"),
+    ),
+    "string-too-long": (
+        "title: Från lagret till elcentralen",
+        "title: " + "x" * 91,
+        (2, 8, "title"),
+        ("starts", "is too long (91 characters, at most 90)"),
+    ),
+    "string-too-short": (
+        "  text: Anställd som elektriker hos ett elföretag.",
+        "  text: Jobb",
+        (13, 9, "outcome.text"),
+        ("has", "too short"),
+    ),
+    "title-on-two-lines-is-refused": (
+        "title: Från lagret till elcentralen",
+        'title: "Från lagret\\ntill elcentralen"',
+        (2, 8, "title"),
+        ("is", "must be a single line of text"),
+    ),
+    "same-situation-twice": (
+        "[langtidsarbetslos]",
+        "[langtidsarbetslos, langtidsarbetslos]",
+        (5, 13, "situations"),
+        ("has", "same value twice"),
+    ),
+    "syntax-error-is-reported-with-the-file-name": (
+        "id: giltig-vag\n",
+        "id: giltig-vag\nid: igen\n",
+        (2, 1, ""),
+        ("has", "appears twice"),
+    ),
+}
 
-    assert where(finding) == (PATH_FILE, 7, 7, "name")
-    assert finding.message.startswith("unknown field 'name' — allowed fields: id, title,")
+
+@pytest.mark.parametrize(("old", "new", "at", "says"), ONE_FINDING.values(), ids=list(ONE_FINDING))
+def test_one_problem_gives_one_finding_where_it_stands(
+    tmp_path: Path, old: str, new: str, at: tuple[int, int, str], says: tuple[str, str]
+) -> None:
+    finding = check_path(tmp_path, edit(old, new))
+
+    assert where(finding) == (PATH_FILE, *at)
+    how, text = says
+    if how == "is":
+        assert finding.message == text
+    elif how == "has":
+        assert text in finding.message
+    elif how == "starts":
+        assert finding.message.startswith(text)
+    else:
+        assert how == "ends", how
+        assert finding.message.endswith(text)
 
 
 def test_misspelt_field_suggests_the_right_one(tmp_path: Path) -> None:
@@ -158,20 +284,6 @@ def test_unknown_vocabulary_id_suggests_the_closest(tmp_path: Path) -> None:
     assert finding.message.endswith("— did you mean 'elektriker'?")
 
 
-def test_unknown_vocabulary_id_in_a_list(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("- type: utbildning", "- type: utbilding"))
-
-    assert where(finding) == (PATH_FILE, 20, 11, "steps[1].type")
-    assert finding.message.endswith("did you mean 'utbildning'?")
-
-
-def test_unknown_vocabulary_id_without_a_close_match_names_the_file(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("situations: [langtidsarbetslos]", "situations: [zzz]"))
-
-    assert where(finding) == (PATH_FILE, 5, 14, "situations[0]")
-    assert "content/vocabulary/situations.yaml" in finding.message
-
-
 def test_unknown_actor_in_the_issue_format(tmp_path: Path) -> None:
     text = with_path_id(edit("[arbetsformedlingen]", "[arbetsformedlingn]"), "x")
 
@@ -181,22 +293,6 @@ def test_unknown_actor_in_the_issue_format(tmp_path: Path) -> None:
         "content/paths/x.yaml:17:14: steps[0].actors[0]: unknown actor 'arbetsformedlingn'"
         " — did you mean 'arbetsformedlingen'?"
     ]
-
-
-def test_unknown_actor_without_a_close_match_says_how_to_add_it(tmp_path: Path) -> None:
-    finding = check_path(
-        tmp_path, edit("documented_by: arbetsformedlingen", "documented_by: helt-okand")
-    )
-
-    assert where(finding) == (PATH_FILE, 25, 16, "documented_by")
-    assert "add content/actors/helt-okand.yaml" in finding.message
-
-
-def test_county_without_quotes_asks_for_quotes(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit('county: "21"', "county: 21"))
-
-    assert where(finding) == (PATH_FILE, 8, 9, "county")
-    assert finding.message == 'must be text — put the value in quotes, for example "21"'
 
 
 @pytest.mark.parametrize(
@@ -216,58 +312,8 @@ def test_quote_hint_repeats_a_leading_zero_as_written(
     assert hints == [f'must be text — put the value in quotes, for example "{written}"']
 
 
-def test_year_in_quotes_asks_for_a_number(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("year: 2024", 'year: "2024"'))
-
-    assert where(finding) == (PATH_FILE, 10, 7, "year")
-    assert "write the number without quotes" in finding.message
-
-
-def test_consent_false_is_refused(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("consent: true", "consent: false"))
-
-    assert where(finding) == (PATH_FILE, 26, 10, "consent")
-    assert finding.message.startswith("consent must be true")
-
-
-@pytest.mark.parametrize("value", ['"true"', "1", "ja"])
-def test_consent_must_be_exactly_true(tmp_path: Path, value: str) -> None:
-    finding = check_path(tmp_path, edit("consent: true", f"consent: {value}"))
-
-    assert where(finding) == (PATH_FILE, 26, 10, "consent")
-    assert "consent must be true" in finding.message
-
-
-def test_consent_missing_is_refused(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("consent: true\n", ""))
-
-    assert where(finding) == (PATH_FILE, 1, 1, "consent")
-    assert "the required field 'consent' is missing" in finding.message
-
-
-def test_year_in_the_future(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("year: 2024", "year: 2026"))
-
-    assert where(finding) == (PATH_FILE, 10, 7, "year")
-    assert "the year 2026 is in the future" in finding.message
-
-
 def test_this_year_is_not_the_future(tmp_path: Path) -> None:
     assert check(tmp_path, {"giltig-vag.yaml": edit("year: 2024", "year: 2025")}) == []
-
-
-def test_year_before_2000_is_refused(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("year: 2024", "year: 1999"))
-
-    assert where(finding) == (PATH_FILE, 10, 7, "year")
-    assert finding.message == "must be at least 2000"
-
-
-def test_municipality_not_in_county(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit('municipality: "2180"', 'municipality: "0180"'))
-
-    assert where(finding) == (PATH_FILE, 9, 15, "municipality")
-    assert "'0180' lies in county '01', not in county '21'" in finding.message
 
 
 def test_id_differs_from_file_name(tmp_path: Path) -> None:
@@ -332,50 +378,6 @@ def test_too_few_steps(tmp_path: Path) -> None:
     assert finding.message == "needs at least 2 items"
 
 
-def test_zero_weeks(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("weeks: 2\n", "weeks: 0\n"))
-
-    assert where(finding) == (PATH_FILE, 18, 12, "steps[0].weeks")
-    assert finding.message == "must be at least 1"
-
-
-def test_string_too_long(tmp_path: Path) -> None:
-    finding = check_path(
-        tmp_path, edit("title: Från lagret till elcentralen", "title: " + "x" * 91)
-    )
-
-    assert where(finding) == (PATH_FILE, 2, 8, "title")
-    assert finding.message.startswith("is too long (91 characters, at most 90)")
-
-
-def test_string_too_short(tmp_path: Path) -> None:
-    finding = check_path(
-        tmp_path, edit("  text: Anställd som elektriker hos ett elföretag.", "  text: Jobb")
-    )
-
-    assert where(finding) == (PATH_FILE, 13, 9, "outcome.text")
-    assert "too short" in finding.message
-
-
-def test_title_on_two_lines_is_refused(tmp_path: Path) -> None:
-    finding = check_path(
-        tmp_path,
-        edit("title: Från lagret till elcentralen", 'title: "Från lagret\\ntill elcentralen"'),
-    )
-
-    assert where(finding) == (PATH_FILE, 2, 8, "title")
-    assert finding.message == "must be a single line of text"
-
-
-def test_same_situation_twice(tmp_path: Path) -> None:
-    finding = check_path(
-        tmp_path, edit("[langtidsarbetslos]", "[langtidsarbetslos, langtidsarbetslos]")
-    )
-
-    assert where(finding) == (PATH_FILE, 5, 13, "situations")
-    assert "same value twice" in finding.message
-
-
 def test_website_not_https(tmp_path: Path) -> None:
     actors = {
         "arbetsformedlingen.yaml": ARBETSFORMEDLINGEN.replace("https://", "http://"),
@@ -415,13 +417,6 @@ def test_other_files_in_the_folder_are_errors_never_ignored(tmp_path: Path) -> N
 
     assert [where(f) for f in findings] == [("content/paths/README.md", 1, 1, "")]
     assert "is not a content file" in findings[0].message
-
-
-def test_syntax_error_is_reported_with_the_file_name(tmp_path: Path) -> None:
-    finding = check_path(tmp_path, edit("id: giltig-vag\n", "id: giltig-vag\nid: igen\n"))
-
-    assert where(finding) == (PATH_FILE, 2, 1, "")
-    assert "appears twice" in finding.message
 
 
 def test_non_utf8_file_is_reported_by_load_content(tmp_path: Path) -> None:
@@ -647,26 +642,27 @@ def test_cli_bad_usage_exits_two_without_traceback(capsys: pytest.CaptureFixture
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_cli_reports_a_control_character_without_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("fixture", "first"),
+    [
+        pytest.param(
+            "control-character", "content/paths/styrtecken.yaml:2:", id="a-control-character"
+        ),
+        pytest.param(
+            "binary-file",
+            "content/paths/bild.yaml:1:1: the file is not UTF-8 text",
+            id="binary-file",
+        ),
+    ],
+)
+def test_cli_reports_an_unreadable_file_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fixture: str, first: str
 ) -> None:
-    root = copy_fixture(tmp_path, "control-character")
+    root = copy_fixture(tmp_path, fixture)
 
     code = main(["check", "--root", str(root)])
 
     out, err = capsys.readouterr()
     assert code == 1
-    assert out.startswith("content/paths/styrtecken.yaml:2:")
+    assert out.startswith(first)
     assert "Traceback" not in out + err
-
-
-def test_cli_reports_binary_file_without_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    root = copy_fixture(tmp_path, "binary-file")
-
-    code = main(["check", "--root", str(root)])
-
-    out, _ = capsys.readouterr()
-    assert code == 1
-    assert out.startswith("content/paths/bild.yaml:1:1: the file is not UTF-8 text")
