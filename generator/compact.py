@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["compact"]
+__all__ = ["compact", "compacted_page"]
 
 # An attribute list inside a tag: quoted values may hold ">".
 _ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
@@ -40,3 +40,18 @@ def compact(html: str) -> str:
         at = kept.end()
     pieces.append(_RUN.sub("\n", html[at:]))
     return "".join(pieces)
+
+
+def compacted_page(
+    output: str, content: str, *, content_is_compact: bool = False
+) -> tuple[str, str]:
+    """The page and its content (``page.content``, as it stands in the page) without their
+    indentation and blank lines (``compact``). The content is compacted on its own
+    (unless it already is: generated pages are compacted when rendered) and put back whole, so
+    the policy still finds it in the page and leaves its scripts out."""
+    start = output.find(content) if content else -1
+    if start < 0:  # no content, or not found: then with_policy refuses the page
+        return compact(output), content
+    small = content if content_is_compact else compact(content)
+    before, after = output[:start], output[start + len(content) :]
+    return compact(before) + small + compact(after), small

@@ -30,8 +30,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from generator.compact import compact
+from generator.compact import compact, compacted_page
 from generator.csp import with_policy
 from generator.engine import join_url, navigation, shared_asset, source_uri
 from generator.examples import ExampleMode
@@ -40,7 +41,14 @@ from generator.host_limits import check_site_size
 from generator.languages import DEFAULT, LANGUAGES, TRANSLATIONS, Language
 from generator.messages import _, ngettext
 from generator.pages import NAVIGATION, PAGE_TYPES, alternates, fixed_urls, kind_of_source
-from generator.render import STRINGS_FILE, RenderedPage, StringsError, load_strings
+from generator.render import (
+    STRINGS_FILE,
+    RenderCache,
+    RenderedPage,
+    SharedBytecode,
+    StringsError,
+    load_strings,
+)
 from generator.repository import Repository
 from generator.search import BundleError, SearchIndex
 from generator.search_page import BROWSE_WORD
@@ -166,10 +174,12 @@ class VagarPlugin(BasePlugin[VagarConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for uri, page in self.pages.items():
-            inclusion = (
-                InclusionLevel.UNDEFINED if page.kind in NAVIGATION else InclusionLevel.NOT_IN_NAV
-            )
-            files.append(File.generated(config, uri, content=page.html, inclusion=inclusion))
+            in_nav = page.kind in NAVIGATION
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, uri, content=page.html, inclusion=inclusion)
+            if not in_nav:  # a page in the navigation gets its title there, with its Page
+                GeneratedPage(file, config, page.html)
+            files.append(file)
         for uri, text in self.schemas.items():
             files.append(File.generated(config, uri, content=text))
         for uri, data in self.files.items():
@@ -185,7 +195,8 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         env.globals["vagar_language"] = self.language
         env.globals["vagar_languages"] = LANGUAGES
         env.globals["vagar_strings"] = self.strings_in
-        env.globals["vagar_cached"] = _RenderCache()
+        env.globals["vagar_cached"] = RenderCache()
+        env.bytecode_cache = THEME_TEMPLATES
         return env
 
     def on_page_markdown(
@@ -239,7 +250,8 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     # Last, after every other plugin: the policy hashes the inline scripts of the final HTML.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output, content = _compacted(output, page.content or "")
+        generated = isinstance(page, GeneratedPage)
+        output, content = compacted_page(output, page.content or "", content_is_compact=generated)
         if self.serving:
             return output
         return with_policy(output, config.site_url, content=content)
@@ -402,6 +414,29 @@ def _name_toggles(config: MkDocsConfig, strings: dict[str, Any]) -> None:
             scheme["toggle"]["name"] = strings["palette"]["to_light" if dark else "to_dark"]
 
 
+THEME_TEMPLATES = SharedBytecode()
+"""Compiled theme templates (Material's and ``theme/``'s), shared by the build of every
+language in this process: MkDocs makes a new environment for each build."""
+
+
+class GeneratedPage(Page):
+    """A page the generator rendered (``generator.site``): it has no Markdown.
+
+    MkDocs sets up a Markdown converter with every configured extension for each page it
+    renders, empty or not — a few milliseconds a page, thousands of times; a generated page
+    takes its HTML as it is. MkDocs takes a plugin's ``File.page`` (a ``Page``) as the page."""
+
+    def __init__(self, file: File, config: MkDocsConfig, html: str) -> None:
+        super().__init__(None, file, config)
+        self._html = html
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self._html
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+
+
 def _empty_folder(config: MkDocsConfig) -> Path:
     """A folder without pages, for a language that has no written pages."""
     folder = Path(config.site_dir) / ".vagar-empty-docs"
@@ -409,34 +444,5 @@ def _empty_folder(config: MkDocsConfig) -> Path:
     return folder
 
 
-def _compacted(output: str, content: str) -> tuple[str, str]:
-    """The page and its content (``page.content``, as it stands in the page) without their
-    indentation and blank lines (``generator.compact``). The content is compacted on its own
-    and put back whole, so the policy still finds it in the page and leaves its scripts out."""
-    start = output.find(content) if content else -1
-    if start < 0:  # no content, or not found: then with_policy refuses the page
-        return compact(output), content
-    small = compact(content)
-    before, after = output[:start], output[start + len(content) :]
-    return compact(before) + small + compact(after), small
-
-
 def _errors(findings: list[Finding]) -> str:
     return "\n".join(f.format() for f in findings if f.severity == "error")
-
-
-class _RenderCache:
-    """Renders a template fragment once per key and repeats it (``{% call vagar_cached(key) %}``).
-
-    Material renders the whole navigation into every page. For the thousands of pages that
-    are not in the navigation it comes out the same at the same folder depth, so
-    ``theme/main.html`` renders it once per depth instead of once per page.
-    """
-
-    def __init__(self) -> None:
-        self._fragments: dict[str, str] = {}
-
-    def __call__(self, key: str, caller: Any) -> str:
-        if key not in self._fragments:
-            self._fragments[key] = str(caller())
-        return self._fragments[key]

@@ -196,9 +196,9 @@ def test_shared_navigation_matches_rendering_it_for_every_page(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator import plugin
+    from generator import render
 
-    monkeypatch.setattr(plugin._RenderCache, "__call__", lambda self, key, caller: caller())
+    monkeypatch.setattr(render.RenderCache, "__call__", lambda self, key, caller: caller())
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(REPO_ROOT)
     build(load_config(str(REPO_ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "plain")))
