@@ -176,9 +176,9 @@ class VagarPlugin(BasePlugin[VagarConfig]):
         for uri, page in self.pages.items():
             in_nav = page.kind in NAVIGATION
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, uri, content=page.html, inclusion=inclusion)
+            file = File.generated(config, uri, content=page.served, inclusion=inclusion)
             if not in_nav:  # a page in the navigation gets its title there, with its Page
-                GeneratedPage(file, config, page.html)
+                GeneratedPage(file, config, page.served)
             files.append(file)
         for uri, text in self.schemas.items():
             files.append(File.generated(config, uri, content=text))
@@ -239,7 +239,7 @@ class VagarPlugin(BasePlugin[VagarConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            return generated.html
+            return generated.served
         return _with_addition(html, self.additions.get(page.file.src_uri, ""))
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

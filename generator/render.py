@@ -44,6 +44,7 @@ from generator.pages import (
 )
 from generator.repository import no_edit_url
 from generator.routes import figure
+from generator.search import served_html
 from generator.search_page import BROWSE_WORD, filter_groups, search_data
 
 TEMPLATE_DIR = "vagar"
@@ -61,6 +62,12 @@ class RenderedPage:
     title: str
     description: str
     html: str
+    """The body as Pagefind indexes it; readers get ``served``."""
+
+    @functools.cached_property
+    def served(self) -> str:
+        """The body as readers get it: without what only the search index reads."""
+        return served_html(self.html)
 
 
 class StringsError(Exception):

@@ -18,6 +18,7 @@ queued write. The bundle is then checked (``generator.search_bundle``) before it
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
 import threading
@@ -34,14 +35,27 @@ BODY_MARKER = "data-pagefind-body"
 LANGUAGE = "sv"
 """The language Pagefind indexes the pages in (``--force-language``)."""
 
+INDEX_ONLY = re.compile(r"\n?<!--vagar:index-->.*?<!--/vagar:index-->", re.DOTALL)
+"""What only the index reads (``index_only`` in ``theme/vagar/_macros.html``): filters, sort
+keys, meta and hidden words, with the line break before them (pages are compacted: one line
+break between tags). Contributor text is escaped, so it cannot write the markers."""
+
 __all__ = [
     "BUNDLE_DIR",
+    "INDEX_ONLY",
     "LANGUAGE",
     "BundleError",
     "SearchIndex",
     "pagefind_command",
+    "served_html",
     "write_pages",
 ]
+
+
+def served_html(html: str) -> str:
+    """A page's body as readers get it: without what only the search index reads (a path
+    page's filters, meta and words are 1.3 KB of every page; no script reads them)."""
+    return INDEX_ONLY.sub("", html)
 
 
 class SearchIndex:

@@ -162,6 +162,22 @@ def page_soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+def indexed_pages(site: Path) -> dict[str, dict[str, Any]]:
+    """What the built ``site``'s search index holds of each page (its Pagefind fragment: url,
+    content, filters, meta), by the page's folder (``vagar/x/``). Filters and meta are in the
+    index only: the page readers get leaves them out (``generator.search.served_html``)."""
+    import gzip
+    import json
+
+    from generator.search_bundle import PREFIX
+
+    pages = {}
+    for file in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(file.read_bytes())[len(PREFIX) :])
+        pages[fragment["url"].lstrip("/")] = fragment
+    return pages
+
+
 def ui_strings(language: str = "sv") -> dict[str, Any]:
     """The site's UI strings in ``language`` (``theme/locales/<language>.yml``)."""
     import yaml

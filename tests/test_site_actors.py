@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from helpers import REPO_ROOT, page_soup, sample_content
+from helpers import REPO_ROOT, indexed_pages, page_soup, sample_content
 
 CONTENT = REPO_ROOT / "content"
 
@@ -61,8 +61,10 @@ def _share(result: dict[str, Any]) -> int:
     return (200 * placed + participants) // (2 * participants)
 
 
-def _filters(soup: BeautifulSoup, name: str) -> list[str]:
-    return [span.get_text(strip=True) for span in soup.select(f'[data-pagefind-filter="{name}"]')]
+def _filters(indexed: dict[str, Any], url: str, name: str) -> list[str]:
+    """The values of filter ``name`` that the search index holds for the page at ``url``."""
+    values: list[str] = indexed[url]["filters"].get(name, [])
+    return values
 
 
 # The comparison
@@ -202,13 +204,16 @@ def test_county_pages_list_their_actors_by_type_with_paths_in_the_county(site: P
 
 
 def test_actor_pages_carry_the_county_and_target_group_filters(site: Path) -> None:
+    indexed = indexed_pages(site)
     for actor_id, actor in ACTORS.items():
-        soup = page_soup(site, f"aktorer/{actor_id}")
+        url = f"aktorer/{actor_id}/"
         # Issue 11: ids, and filters of their own (the path filters are on path pages only).
-        assert _filters(soup, "verksam") == list(_counties(actor)), actor_id
-        assert _filters(soup, "malgrupp") == list(actor["target_groups"])
-        assert _filters(soup, "sidtyp") == ["aktor"]
-        assert _filters(soup, "lan") == []
+        assert _filters(indexed, url, "verksam") == list(_counties(actor)), actor_id
+        assert _filters(indexed, url, "malgrupp") == list(actor["target_groups"])
+        assert _filters(indexed, url, "sidtyp") == ["aktor"]
+        assert _filters(indexed, url, "lan") == []
+        # Filters are for the index: the page readers get does not carry them.
+        assert "data-pagefind-filter" not in (site / url / "index.html").read_text("utf-8")
 
 
 def test_actor_pages_show_their_published_results(site: Path) -> None:
@@ -255,6 +260,7 @@ def test_employer_actor_pages_show_what_employers_said(site: Path) -> None:
 
 
 def test_path_pages_show_employer_feedback_in_its_step_and_as_a_filter(site: Path) -> None:
+    indexed = indexed_pages(site)
     with_feedback = 0
     for path_id, path in PATHS.items():
         soup = page_soup(site, f"vagar/{path_id}")
@@ -271,7 +277,7 @@ def test_path_pages_show_employer_feedback_in_its_step_and_as_a_filter(site: Pat
             assert " ".join(data["employer_feedback"].split()) in block.get_text(" ", strip=True)
         has = any("employer_feedback" in s for s in path["steps"])
         with_feedback += has
-        assert _filters(soup, "aterkoppling") == ["ja" if has else "nej"]
+        assert _filters(indexed, f"vagar/{path_id}/", "aterkoppling") == ["ja" if has else "nej"]
     assert with_feedback >= 8
 
 

@@ -25,11 +25,11 @@ site, findings = assemble(Path(sys.argv[1]))
 assert site is not None, [f.format() for f in findings]
 assert not any(m == "mkdocs" or m.startswith("mkdocs.") for m in sys.modules)
 json.dump({
-    "pages": [[p.kind, p.url, p.title, p.html] for p in site.pages],
+    "pages": [[p.kind, p.url, p.title, p.served] for p in site.pages],
     "schemas": sorted(site.schemas),
     "search": [url for url, _ in site.search_records],
     "translations": {
-        code: [[p.kind, code + "/" + p.url, p.title, p.html] for p in done.pages]
+        code: [[p.kind, code + "/" + p.url, p.title, p.served] for p in done.pages]
         for code, done in site.translations.items()
     },
 }, sys.stdout)
